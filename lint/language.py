@@ -1,0 +1,135 @@
+"""Cheap language identification: script first, then common-word profiles.
+
+Detection runs per document and per paragraph. The script decides Chinese, Japanese,
+Russian (Cyrillic), Greek, Arabic and Korean; Latin-script text is scored against profiles
+of the most common function words of each supported language (written from knowledge of
+each language's grammar: articles, pronouns, prepositions, conjunctions, auxiliaries), with
+letters unique to a language (Turkish ``ğ ş ı``, Polish ``ł ą ę``...) as a tie-breaker.
+
+>>> detect("The cat sat on the mat and it was happy with the result.")
+'en'
+>>> detect("Il gatto è sul tavolo e non vuole scendere perché ha paura.")
+'it'
+>>> detect("他说我们从俄罗斯跑出来")
+'zh'
+>>> detect("42") is None
+True
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Optional
+
+import regex
+
+from .textutil import ARABIC, CYRILLIC, GREEK, HAN, HANGUL, KANA, LATIN
+
+#: Languages unspun detects. Rules state which of these they cover.
+SUPPORTED = ("en", "it", "zh", "es", "fr", "de", "pt", "ru", "tr", "ja", "nl", "pl", "sv", "ro")
+
+_PROFILES: dict[str, str] = {
+    "en": "the of and to in is that for it with as was on be by are this have from or at not "
+          "but his they which you he she we an were has been their its would there what will "
+          "who when can about if my your our than them these those because",
+    "it": "il di che è la le gli un una del della per non sono con da dei delle si nel nella "
+          "anche ma come più lo alla questo questa ha hanno essere sul sulla dal ai al cui "
+          "perché ci molto loro io noi tutti",
+    "es": "el la de que y en los las del se por un una con no para es al lo como más pero sus "
+          "le ya o este esta sí porque entre cuando muy sin sobre también hasta hay donde "
+          "desde todo nos durante uno ni contra ese eso fue son está",
+    "fr": "le la les de des du et est un une en que qui dans pour pas sur au aux il elle ne "
+          "se ce cette sont avec plus par mais ou nous vous leur ont été être fait comme "
+          "tout bien où sans peut aussi très",
+    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es "
+          "an als nach wie bei aus er sie wir ich werden wird hat haben sind war noch nur "
+          "oder aber vor zur bis mehr durch einen einer",
+    "pt": "o a os as de do da dos das que e em no na nos nas um uma para com não por se mais "
+          "como mas ao foi ser são pelo pela está também já muito seu sua ou quando isso "
+          "ele ela há eles",
+    "nl": "de het een en van in is dat op te zijn met voor niet die er aan ook als bij door "
+          "maar om dan zo nog wel naar uit wordt worden heeft hij zij wij ze was werd "
+          "tot kan geen deze dit",
+    "tr": "ve bir bu da de için ile olarak çok daha en gibi ne o olan ama ki sonra kadar her "
+          "şey ben sen biz onlar var yok değil mi mı mu mü olduğu ancak göre ise veya hem "
+          "diye bunu şu",
+    "pl": "i w na z się nie do że to jest o jak po a od za przez ale co tak już jego jej "
+          "by być był była są ich dla tylko może czy tym też oraz jako które który która",
+    "sv": "och i att det som en på är av för med till den har de inte om ett var jag men "
+          "från så kan vi sig eller han hon skulle",
+    "ro": "și în de la cu pe că nu un o este a al ale din care pentru se mai dar sau fost "
+          "sunt acest această lui ei",
+}
+_WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _PROFILES.items()}
+#: word -> languages whose profile holds it
+_INDEX: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _WORDS.items():
+    for _w in _words:
+        _INDEX[_w] = _INDEX.get(_w, ()) + (_lang,)
+
+#: Letters that belong to few languages, as a hint when the word profiles tie.
+_LETTER_HINTS = {
+    "tr": regex.compile(r"[ğşıİ]"),
+    "pl": regex.compile(r"[łąęśżźćń]"),
+    "de": regex.compile(r"[äöüß]"),
+    "es": regex.compile(r"[ñ¿¡]"),
+    "pt": regex.compile(r"[ãõ]"),
+    "fr": regex.compile(r"[œçèêë]"),
+    "ro": regex.compile(r"[șțăâî]"),
+}
+_TOKENS = regex.compile(r"\p{L}+")
+
+
+def _script_language(text: str) -> Optional[str]:
+    """Language implied by the script alone, 'latn' for Latin text, None for no letters."""
+    han = len(HAN.findall(text))
+    kana = len(KANA.findall(text))
+    cyr = len(CYRILLIC.findall(text))
+    lat = len(LATIN.findall(text))
+    others = {"el": len(GREEK.findall(text)), "ar": len(ARABIC.findall(text)), "ko": len(HANGUL.findall(text))}
+    counts = {"zh": han + kana, "ru": cyr, "latn": lat, **others}
+    best = max(counts, key=counts.get)
+    if counts[best] == 0:
+        return None
+    if best == "zh":
+        # CJK characters carry about 1.5 words each: compare with Latin letters fairly
+        if lat > 4 * (han + kana):
+            return "latn"
+        return "ja" if kana > 0.05 * (han + kana) else "zh"
+    return best
+
+
+def score_words(words: Iterable[str]) -> Counter:
+    """Hits of each language's profile among ``words`` (lower-cased)."""
+    hits: Counter = Counter()
+    for w in words:
+        langs = _INDEX.get(w.lower())
+        if langs:
+            share = 1.0 / len(langs)
+            for lang in langs:
+                hits[lang] += share
+    return hits
+
+
+def detect(text: str, default: Optional[str] = None, max_words: int = 400) -> Optional[str]:
+    """The most likely language of ``text`` (ISO 639-1), or ``default`` when unsure."""
+    sample = text if len(text) <= 6000 else text[:3000] + text[len(text) // 2 : len(text) // 2 + 3000]
+    script = _script_language(sample)
+    if script is None:
+        return default
+    if script != "latn":
+        return script
+    words = _TOKENS.findall(sample)[:max_words]
+    hits = score_words(words)
+    for lang, pattern in _LETTER_HINTS.items():
+        n = len(pattern.findall(sample))
+        if n:
+            hits[lang] += min(n, 8) * 0.25
+    if not hits:
+        return default
+    (best, top), *rest = hits.most_common(2) + [(None, 0.0)]
+    second = rest[0][1]
+    if top < 1.0 or (len(words) >= 6 and top < 0.08 * len(words) and default):
+        return default or (best if top >= 1.0 else None)
+    if top == second and default:
+        return default
+    return best

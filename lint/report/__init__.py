@@ -1,0 +1,1 @@
+"""Reporters: output formats (rich, concise, json, jsonl, sarif, github)."""

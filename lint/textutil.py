@@ -1,0 +1,52 @@
+"""Character classes and patterns shared by the engine and the rules, compiled once.
+
+>>> [m.group() for m in WORD.finditer("McDonald's iPhone, 3.5 l’Ucraina 北京")]
+["McDonald's", 'iPhone', '3', '5', 'l’Ucraina', '北京']
+>>> is_cjk("北")
+True
+"""
+from __future__ import annotations
+
+import regex
+
+#: A word: letters/marks/digits, with inner apostrophes or hyphens; a run of Han or kana
+#: characters is one token (CJK text is not segmented into words).
+WORD = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}ー]+"
+    r"|[\p{L}\p{M}\p{N}--\p{Han}\p{Hiragana}\p{Katakana}]+"
+    r"(?:['’\-][\p{L}\p{M}\p{N}--\p{Han}\p{Hiragana}\p{Katakana}]+)*",
+    regex.V1,
+)
+#: A run of letters only (no digits).
+LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
+HAN = regex.compile(r"\p{Han}")
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
+LATIN = regex.compile(r"\p{Latin}")
+GREEK = regex.compile(r"\p{Greek}")
+ARABIC = regex.compile(r"\p{Arabic}")
+HANGUL = regex.compile(r"\p{Hangul}")
+
+#: Sentence-final punctuation (Latin and CJK), and what may follow it before the next
+#: sentence (closing quotes and brackets).
+TERMINAL = ".!?…。！？"
+CLOSERS = "\"'”’»)]）」』】›"
+OPENERS = "\"'“‘«([（「『【‹„‚"
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(CJK_CHAR.match(ch))
+
+
+def is_cjk_text(s: str) -> bool:
+    """True when CJK characters outnumber Latin letters in ``s``."""
+    cjk = len(CJK_CHAR.findall(s))
+    return cjk > 0 and cjk >= len(LATIN.findall(s))
+
+
+def word_count(text: str) -> int:
+    """Words as the scorecard counts them: CJK characters count 1/1.5 each."""
+    cjk = len(HAN.findall(text)) + len(KANA.findall(text))
+    rest = HAN.sub(" ", KANA.sub(" ", text))
+    return len(regex.findall(r"[^\W\d_]+|\d+", rest)) + int(cjk / 1.5)
