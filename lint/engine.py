@@ -44,6 +44,8 @@ class DocResult:
     internal_error: bool = False
     chars: int = 0
     fixes_applied: int = 0
+    #: for corpus records: the corpus file the record came from
+    file: Optional[str] = None
 
     def to_dict(self) -> dict:
         return {
@@ -136,7 +138,7 @@ class Linter:
     def lint_source(self, source: Source, settings: Optional[Settings] = None) -> DocResult:
         settings = settings or self.settings
         result = DocResult(path=source.path, id=source.id, error=source.error, text=source.source_text,
-                           chars=len(source.source_text or ""))
+                           chars=len(source.source_text or ""), file=source.file)
         if source.error:
             return result
         is_markup = source.format in ("markdown", "html")

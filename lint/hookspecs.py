@@ -54,9 +54,11 @@ def unspun_extractors():
 
 @hookspec
 def unspun_reporters():
-    """Return reporters (instances of :class:`lint.Reporter`) for output formats.
+    """Return reporter classes (subclasses of :class:`lint.Reporter`) for output formats.
 
-    Contract: a reporter has a ``name`` (the ``--format`` value) and receives results one
-    document at a time (``document``), then ``finish`` with the run summary. It writes to
-    the stream it is given and never to stdout directly, so output can be captured.
+    Contract: a reporter class has a ``name`` (the ``--format`` value); one instance is made
+    per run with the output stream and options. It receives results one document at a time
+    (``document``), in input order, then ``finish`` with the run summary. It writes only to
+    the stream it is given, so output can be captured, and should stream (write as results
+    arrive) so memory stays flat on large corpora.
     """

@@ -114,6 +114,8 @@ def load_registry(extra_plugins: Iterable[object] = (), use_cache: bool = True) 
             registry.extractors.extend(impl.function() or ())
         for impl in hooks.unspun_reporters.get_hookimpls():
             for rep in impl.function() or ():
+                if not getattr(rep, "name", ""):
+                    raise PluginError(f"plugin {impl.plugin_name!r} returned a reporter without a name: {rep!r}")
                 registry.reporters[rep.name] = rep
         if use_cache and not extra_plugins:
             _CACHE = registry

@@ -1,0 +1,42 @@
+"""``--format json`` (one object, the DESIGN.md schema) and ``--format jsonl`` (one finding
+per line). Both stream: a document is written as soon as it is linted, so memory stays flat
+on a corpus of millions of documents.
+"""
+from __future__ import annotations
+
+import json
+
+from .base import Reporter
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+class JsonReporter(Reporter):
+    name = "json"
+    description = "one JSON object: files with findings, and a summary"
+
+    def start(self) -> None:
+        self.write('{"version": %s, "files": [' % _dumps(self.options.version))
+        self._first = True
+
+    def document(self, result) -> None:
+        self.write(("\n  " if self._first else ",\n  ") + _dumps(result.to_dict()))
+        self._first = False
+
+    def finish(self, summary) -> None:
+        self.write("\n], \"summary\": " + _dumps(summary.to_dict()) + "}\n")
+
+
+class JsonLinesReporter(Reporter):
+    name = "jsonl"
+    description = "one JSON object per finding (and per input error), for streaming"
+
+    def document(self, result) -> None:
+        if result.error:
+            self.write(_dumps({"path": result.path, "id": result.id, "error": result.error}) + "\n")
+            return
+        for f in result.findings:
+            row = {"path": result.path, "id": result.id, **f.to_dict()}
+            self.write(_dumps(row) + "\n")

@@ -1,0 +1,281 @@
+"""The run: inputs -> sources -> lint (in parallel, in order, streamed) -> results.
+
+Memory stays flat whatever the input size: sources are read lazily, dispatched to worker
+processes in small chunks with a bounded number in flight, and results come back in input
+order so the output is identical to a ``--jobs 1`` run.
+
+>>> from lint.config import ConfigResolver
+>>> run = Run(ConfigResolver(discover=False), jobs=1)
+>>> [r.error for r, _ in run.results(["/nonexistent.txt"])]
+['No such file or directory']
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from .config import ConfigResolver, Settings
+from .engine import DocResult, Linter
+from .inputs import STDIN, iter_inputs
+from .plugins import load_registry
+from .source import Source
+
+#: documents per task sent to a worker, and tasks in flight per worker
+CHUNK_DOCS = 32
+CHUNK_CHARS = 1_000_000
+IN_FLIGHT_PER_JOB = 4
+#: below this much input, a pool costs more than it saves
+PARALLEL_MIN_CHARS = 400_000
+
+
+@dataclass
+class Summary:
+    """Totals of a run, filled in as results stream past."""
+
+    files: int = 0
+    findings: int = 0
+    errors: int = 0
+    words: int = 0
+    chars: int = 0
+    gate: float = 0.5
+    over_gate: int = 0
+    internal_errors: int = 0
+    failing: int = 0
+    by_rule: Counter = field(default_factory=Counter)
+    by_language: Counter = field(default_factory=Counter)
+    findings_by_language: Counter = field(default_factory=Counter)
+    score_histogram: list = field(default_factory=lambda: [0] * 10)
+    max_gated_share: Optional[float] = None
+    fixes_applied: int = 0
+
+    def add(self, result: DocResult, settings: Settings, fails) -> None:
+        self.files += 1
+        self.chars += result.chars
+        if result.error:
+            self.errors += 1
+            return
+        self.words += result.words
+        self.findings += len(result.findings)
+        self.fixes_applied += result.fixes_applied
+        lang = result.language or "unknown"
+        self.by_language[lang] += 1
+        for f in result.findings:
+            self.by_rule[f.rule] += 1
+            self.findings_by_language[lang] += 1
+            if fails(f, settings):
+                self.failing += 1
+        self.internal_errors += result.internal_error
+        self.score_histogram[min(int(result.score * 10), 9)] += 1
+        if result.score > settings.max_score:
+            self.over_gate += 1
+
+    @property
+    def documents(self) -> int:
+        return self.files - self.errors
+
+    def gated_share(self) -> float:
+        return self.over_gate / self.documents if self.documents else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "findings": self.findings,
+            "errors": self.errors,
+            "gate": self.gate,
+            "over_gate": self.over_gate,
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "words": self.words,
+            "by_language": dict(sorted(self.by_language.items())),
+            "findings_by_language": dict(sorted(self.findings_by_language.items())),
+            "score_histogram": list(self.score_histogram),
+        }
+
+
+# -- worker side -------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(registry_extra, rule_timeout) -> None:
+    registry = load_registry(registry_extra) if registry_extra else load_registry()
+    _WORKER["registry"] = registry
+    _WORKER["linters"] = {}
+    _WORKER["timeout"] = rule_timeout
+
+
+def _lint_chunk(chunk: list[tuple[Source, Settings]]) -> list[DocResult]:
+    out = []
+    linters = _WORKER["linters"]
+    for source, settings in chunk:
+        key = _settings_key(settings)
+        linter = linters.get(key)
+        if linter is None:
+            linter = linters[key] = Linter(settings, _WORKER["registry"], _WORKER["timeout"])
+        result = linter.lint_source(source)
+        result.text = None  # the parent has it; don't pickle it back
+        out.append(result)
+    return out
+
+
+def _settings_key(settings: Settings) -> str:
+    """A value identifying equal settings across processes (cached on the object)."""
+    key = settings.__dict__.get("_key")
+    if key is None:
+        key = settings.__dict__["_key"] = repr(sorted(settings.as_dict().items(), key=lambda kv: kv[0]))
+    return key
+
+
+# -- parent side -------------------------------------------------------------------
+class Run:
+    """One lint run over paths, with settings resolved per file."""
+
+    def __init__(self, resolver: ConfigResolver, jobs: int = 1, registry=None, stdin_name: str = "-",
+                 rule_timeout: Optional[float] = None, extractor_options: Optional[dict] = None):
+        self.resolver = resolver
+        self.jobs = max(1, jobs)
+        self.registry = registry or load_registry()
+        self.stdin_name = stdin_name
+        self.rule_timeout = rule_timeout
+        self.extractor_options = extractor_options or {}
+        self._linters: dict[str, Linter] = {}
+
+    def linter_for(self, settings: Settings) -> Linter:
+        key = _settings_key(settings)
+        linter = self._linters.get(key)
+        if linter is None:
+            linter = self._linters[key] = Linter(settings, self.registry, self.rule_timeout)
+        return linter
+
+    # sources ------------------------------------------------------------------------
+    def sources(self, paths: list[str]) -> Iterator[tuple[Source, Settings]]:
+        """(source, settings) for every document of every input, lazily."""
+        def settings_for(path):
+            return self.resolver.for_path(path)
+
+        for item in iter_inputs(paths, settings_for):
+            settings = self.resolver.for_path(item.path if item.path != STDIN else None)
+            if item.error:
+                yield Source(path=item.path, error=item.error), settings
+                continue
+            yield from self._read(item.path, settings)
+
+    def _read(self, path: str, settings: Settings) -> Iterator[tuple[Source, Settings]]:
+        name = self.stdin_name if path == STDIN else path
+        extractor = self.registry.extractor_for(name, default=".txt")
+        if extractor is None:  # pragma: no cover - the text extractor matches everything
+            yield Source(path=name, error="no extractor for this file type"), settings
+            return
+        data = None
+        if path == STDIN:
+            data = sys.stdin.buffer.read()
+        elif not extractor.streaming:
+            try:
+                if os.path.isdir(path):
+                    yield Source(path=name, error="is a folder, not a file"), settings
+                    return
+                size = os.path.getsize(path)
+                if size > settings.max_file_size:
+                    yield Source(path=name, error=f"skipped: {size:,} bytes is over max-file-size "
+                                                  f"({settings.max_file_size:,})"), settings
+                    return
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError as e:
+                yield Source(path=name, error=_os_message(e)), settings
+                return
+        try:
+            for source in extractor.sources(name if path == STDIN else path, data, settings,
+                                            **self._extractor_kwargs(extractor)):
+                yield source, settings
+        except OSError as e:
+            yield Source(path=name, error=_os_message(e)), settings
+        except Exception as e:  # noqa: BLE001 - a broken extractor must not end the run
+            yield Source(path=name, error=f"extractor {extractor.name} failed: {type(e).__name__}: {e}"), settings
+
+    def _extractor_kwargs(self, extractor) -> dict:
+        return self.extractor_options if getattr(extractor, "corpus", False) else {}
+
+    # linting ------------------------------------------------------------------------
+    def results(self, paths: list[str]) -> Iterator[tuple[DocResult, Settings]]:
+        """(result, settings) per document, in input order."""
+        yield from self.lint_sources(self.sources(paths))
+
+    def lint_sources(self, items: Iterable[tuple[Source, Settings]]) -> Iterator[tuple[DocResult, Settings]]:
+        items = iter(items)
+        if self.jobs == 1:
+            for source, settings in items:
+                yield self._lint_one(source, settings), settings
+            return
+        # read ahead a little: small runs are linted here, without the cost of a pool
+        head: list = []
+        chars = 0
+        for pair in items:
+            head.append(pair)
+            chars += len(pair[0].text or "")
+            if chars >= PARALLEL_MIN_CHARS:
+                break
+        if chars < PARALLEL_MIN_CHARS:
+            for source, settings in head:
+                yield self._lint_one(source, settings), settings
+            return
+        yield from self._parallel(head, items)
+
+    def _lint_one(self, source: Source, settings: Settings) -> DocResult:
+        return self.linter_for(settings).lint_source(source)
+
+    def _parallel(self, head: list, rest: Iterator) -> Iterator[DocResult]:
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(None, self.rule_timeout))
+        pending: deque = deque()
+        try:
+            for chunk in _chunks(_chain(head, rest)):
+                pending.append((chunk, pool.apply_async(_lint_chunk, (chunk,))))
+                while len(pending) >= self.jobs * IN_FLIGHT_PER_JOB:
+                    yield from self._collect(pending.popleft())
+            while pending:
+                yield from self._collect(pending.popleft())
+            pool.close()
+        except BaseException:
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
+
+    @staticmethod
+    def _collect(item) -> Iterator[tuple[DocResult, Settings]]:
+        chunk, async_result = item
+        for (source, settings), result in zip(chunk, async_result.get()):
+            result.text = source.source_text
+            yield result, settings
+
+
+def _chain(head: list, rest: Iterator) -> Iterator:
+    yield from head
+    yield from rest
+
+
+def _chunks(items: Iterator) -> Iterator[list]:
+    chunk: list = []
+    chars = 0
+    for pair in items:
+        chunk.append(pair)
+        chars += len(pair[0].text or "")
+        if len(chunk) >= CHUNK_DOCS or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _os_message(e: OSError) -> str:
+    return e.strerror or str(e)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover
+        return os.cpu_count() or 1
