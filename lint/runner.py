@@ -141,6 +141,8 @@ class Run:
         self.rule_timeout = rule_timeout
         self.extractor_options = extractor_options or {}
         self._linters: dict[str, Linter] = {}
+        #: the bytes read from stdin (kept for --fix, which writes the fixed text to stdout)
+        self.stdin_data: Optional[bytes] = None
 
     def linter_for(self, settings: Settings) -> Linter:
         key = _settings_key(settings)
@@ -170,7 +172,7 @@ class Run:
             return
         data = None
         if path == STDIN:
-            data = sys.stdin.buffer.read()
+            data = self.stdin_data = sys.stdin.buffer.read()
         elif not extractor.streaming:
             try:
                 if os.path.isdir(path):

@@ -14,7 +14,7 @@ import regex
 import lint
 
 #: a newline, then two or more lines holding only spaces/tabs: 3+ newlines in a row
-_RUN = regex.compile(r"\n(?:[ \t\r\f\v\u00a0\u3000]*\n){2,}")
+_RUN = regex.compile(r"\r?\n(?:[ \t\f\v\u00a0\u3000]*\r?\n){2,}")
 
 
 class BlankLineRun(lint.Rule):
@@ -33,12 +33,14 @@ class BlankLineRun(lint.Rule):
         lint.Example("First paragraph.\n\n\n\nSecond paragraph.", "en", covers="\n\n\n\n"),
         lint.Example("Primo paragrafo.\n\n\n\n\n\nSecondo.", "it"),
         lint.Example("第一段。\n\n\n\n第二段。", "zh"),
+        lint.Example("Windows.\r\n\r\n\r\n\r\nLine ends.", "en", covers="\r\n\r\n\r\n\r\n"),
     )
     no_matches = (
         lint.Example("First paragraph.\n\nSecond paragraph.", "en"),
         lint.Example("Una riga.\nUn'altra riga.\n", "it"),
         lint.Example("第一段。\n\n第二段。", "zh"),
         lint.Example("Trailing newlines at the end of a file.\n\n\n\n", "en"),
+        lint.Example("Windows line ends.\r\n\r\nNext paragraph.\r\n", "en"),
     )
 
     def check(self, doc):
@@ -49,5 +51,6 @@ class BlankLineRun(lint.Rule):
             if m.start() == 0 or not text[: m.start()].strip():
                 continue
             newline = "\r\n" if "\r" in m.group() else "\n"
-            yield self.finding(doc, m.start(), m.end(), f"{m.group().count(chr(10)) - 1} blank lines in a row",
+            blank = m.group().count("\n") - 1
+            yield self.finding(doc, m.start(), m.end(), f"{blank} blank lines in a row",
                                suggestion=newline * 2)

@@ -27,7 +27,8 @@ _LINK = regex.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
 _REF_DEF = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$", regex.M)
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|<[^@\s>]+@[^@\s>]+>")
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
-_INDENTED = regex.compile(r"(?:^|\n)[ \t]*\n((?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n)+)")
+_CODE_LINE = r"(?: {4}|\t)[ \t]*\S[^\n]*(?:\n|$)"
+_INDENTED = regex.compile(r"(?:^|\n)[ \t]*\n(" + _CODE_LINE + r"(?:(?:[ \t]*\n)*" + _CODE_LINE + r")*)")
 
 
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:
