@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Benchmark unspun: start-up, throughput (MB/s, documents/s), peak memory, --jobs scaling.
+
+    python bench/bench.py                       # builds the bench corpus if needed, runs all
+    python bench/bench.py --only startup        # one measurement: startup | files | corpus
+    python bench/bench.py --select FRG,BPL      # a subset of rules (to see what a family costs)
+    python bench/bench.py --datatrove           # also datatrove's Gopher/C4/FineWeb filters
+
+The corpus comes from ``../shared/tools/make_bench_corpus.py`` (50 MB of JSONL in 12
+languages, 2,000 text files, a 3 KB file). Every figure is a wall-clock measurement of
+the real CLI in a subprocess, the median of ``--repeat`` runs; peak memory is the largest
+resident set of the run's processes. Nothing here is a test: numbers depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_DATA = Path(os.environ.get("UNSPUN_BENCH_DATA", "/tmp/unspun-bench"))
+
+
+def unspun_cmd() -> list[str]:
+    exe = shutil.which("unspun")
+    venv = ROOT / ".venv" / "bin" / "unspun"
+    if venv.exists():
+        return [str(venv)]
+    return [exe] if exe else [sys.executable, "-m", "lint"]
+
+
+def ensure_corpus(data: Path) -> Path:
+    if (data / "manifest.json").exists():
+        return data
+    tool = SHARED / "tools" / "make_bench_corpus.py"
+    if not tool.exists():
+        sys.exit(f"no bench corpus at {data} and no {tool} to build it")
+    print(f"building the bench corpus in {data} ...", flush=True)
+    subprocess.run([sys.executable, str(tool), "--clean-dir", str(SHARED / "corpus" / "clean"),
+                    "--seeds-dir", str(SHARED / "seeds"), "--out", str(data)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return data
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one run, in a fresh measuring process
+    so that the peak memory is this run's alone."""
+    probe = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "w = time.perf_counter() - t\n"
+        "print(json.dumps([w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    wall, rss, code = json.loads(out.stdout)
+    return wall, rss, code
+
+
+def repeat(cmd: list[str], n: int) -> tuple[float, float, int]:
+    runs = [measure(cmd) for _ in range(n)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+
+
+def size_of(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--only", choices=("startup", "files", "corpus"))
+    ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to compare")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--select", help="pass --select to unspun")
+    ap.add_argument("--corpus-mb", type=float, default=0, help="use only the first N MB of corpus.jsonl")
+    ap.add_argument("--datatrove", action="store_true", help="also time datatrove's quality filters")
+    ap.add_argument("--json", help="also write the figures to this JSON file")
+    args = ap.parse_args()
+    data = ensure_corpus(args.data)
+    base = unspun_cmd() + ["check", "--format", "jsonl", "--no-progress", "--exit-zero"]
+    if args.select:
+        base += ["--select", args.select]
+    jobs = [int(j) for j in args.jobs.split(",")]
+    figures: dict = {"command": " ".join(base)}
+
+    if args.only in (None, "startup"):
+        small = data / "small.txt"
+        wall, rss, _ = repeat(base + [str(small)], max(args.repeat, 5))
+        figures["startup_s"] = round(wall, 3)
+        print(f"start-up: check of a {size_of(small) / 1024:.1f} KB file: {wall * 1000:.0f} ms wall (median), {rss:.0f} MB peak")
+
+    targets = []
+    if args.only in (None, "files"):
+        targets.append(("files", data / "files"))
+    if args.only in (None, "corpus"):
+        corpus = data / "corpus.jsonl"
+        if args.corpus_mb:
+            cut = data / f"corpus-{args.corpus_mb:g}MB.jsonl"
+            if not cut.exists():
+                limit = int(args.corpus_mb * 1e6)
+                with open(corpus, "rb") as src, open(cut, "wb") as dst:
+                    written = 0
+                    for line in src:
+                        if written >= limit:
+                            break
+                        dst.write(line)
+                        written += len(line)
+            corpus = cut
+        targets.append(("corpus", corpus))
+    for label, path in targets:
+        mb = size_of(path) / 1e6
+        docs = None
+        if label == "corpus":
+            with open(path, "rb") as fh:
+                docs = sum(1 for _ in fh)
+        else:
+            docs = sum(1 for _ in path.glob("*.txt"))
+        base_wall = None
+        for j in jobs:
+            wall, rss, code = repeat(base + ["--jobs", str(j), str(path)], args.repeat)
+            base_wall = base_wall or wall
+            rate = mb / wall
+            figures[f"{label}_jobs{j}_mb_s"] = round(rate, 2)
+            figures[f"{label}_jobs{j}_peak_mb"] = round(rss)
+            print(f"{label}: {mb:.1f} MB, {docs} docs, --jobs {j}: {wall:.2f} s, {rate:.2f} MB/s "
+                  f"({rate / j:.2f} per core), {docs / wall:,.0f} docs/s, peak {rss:.0f} MB, "
+                  f"speed-up {base_wall / wall:.2f}x, exit {code}")
+
+    if args.datatrove:
+        figures.update(datatrove_bench(data, args))
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+    return 0
+
+
+def datatrove_bench(data: Path, args) -> dict:
+    """datatrove's Gopher quality + repetition, C4 and FineWeb filters over the same JSONL,
+    in this process, one core (no executor overhead: the filters' own cost)."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters import (C4QualityFilter, FineWebQualityFilter, GopherQualityFilter,
+                                                GopherRepetitionFilter)
+    except ImportError:
+        print("datatrove: not installed (pip install datatrove) - skipped")
+        return {}
+    corpus = data / "corpus.jsonl"
+    if args.corpus_mb:
+        corpus = data / f"corpus-{args.corpus_mb:g}MB.jsonl"
+    filters = {"gopher": [GopherRepetitionFilter(), GopherQualityFilter()], "c4": [C4QualityFilter()],
+               "fineweb": [FineWebQualityFilter()]}
+    out = {}
+    docs = []
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            docs.append((d["id"], d["text"]))
+    mb = sum(len(t.encode("utf-8")) for _, t in docs) / 1e6
+    for name, steps in filters.items():
+        t = time.perf_counter()
+        kept = 0
+        for i, text in docs:
+            doc = Document(text=text, id=i)
+            ok = True
+            for step in steps:
+                res = step.filter(doc)
+                ok = ok and (res is True or (isinstance(res, tuple) and res[0]))
+            kept += ok
+        wall = time.perf_counter() - t
+        out[f"datatrove_{name}_mb_s"] = round(mb / wall, 2)
+        print(f"datatrove {name}: {mb:.1f} MB in {wall:.1f} s = {mb / wall:.2f} MB/s (one core), kept {kept}/{len(docs)}")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
