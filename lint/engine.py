@@ -12,7 +12,9 @@ returns garbage becomes an UNS001 finding for that document; the other rules sti
 """
 from __future__ import annotations
 
-import time
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -25,6 +27,32 @@ from .source import Source
 
 INTERNAL_ERROR = "UNS001"
 UNUSED_SUPPRESSION = "UNS002"
+#: seconds one rule may spend on one document before it is stopped (UNS001)
+DEFAULT_RULE_TIMEOUT = 30.0
+
+
+class RuleTimeout(Exception):
+    """A rule ran longer than the rule timeout on one document."""
+
+
+def _on_alarm(signum, frame):
+    raise RuleTimeout()
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise RuleTimeout in this thread after ``seconds`` (POSIX main thread only; elsewhere
+    a no-op). Python code and the ``regex`` module's matching both honour it."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -79,7 +107,7 @@ class Linter:
     def __init__(self, settings: Settings, registry, rule_timeout: Optional[float] = None):
         self.settings = settings
         self.registry = registry
-        self.rule_timeout = rule_timeout
+        self.rule_timeout = DEFAULT_RULE_TIMEOUT if rule_timeout is None else rule_timeout
         check_selectors(settings, registry.rules)
         self._enabled_cache: dict[tuple, list[tuple[Rule, str]]] = {}
 
@@ -176,8 +204,9 @@ class Linter:
             if rule.languages is not None and not (doc.languages & set(rule.languages)):
                 continue
             try:
-                produced = rule.check(doc)
-                for f in produced or ():
+                with time_limit(self.rule_timeout):
+                    produced = list(rule.check(doc) or ())
+                for f in produced:
                     if not isinstance(f, Finding):
                         raise TypeError(f"returned {type(f).__name__}, not a Finding")
                     if not (0 <= f.offset <= f.end_offset <= n):
@@ -192,15 +221,18 @@ class Linter:
                     if severity != rule.severity:
                         f.severity = severity
                     out.append(f)
+            except RuleTimeout:
+                failed = True
+                out.append(internal_error(rule, doc, f"timed out after {self.rule_timeout:g} s on this document"))
             except Exception as e:  # noqa: BLE001 - a faulty rule must not kill the run
                 failed = True
-                out.append(internal_error(rule, doc, e))
+                out.append(internal_error(rule, doc, f"{type(e).__name__}: {e}"))
         return out, failed
 
 
-def internal_error(rule: Rule, doc: Document, exc: BaseException) -> Finding:
+def internal_error(rule: Rule, doc: Document, why: str) -> Finding:
     plugin = f" (plugin {rule.plugin})" if rule.plugin else ""
-    msg = f"rule {rule.code} {rule.name}{plugin} failed: {type(exc).__name__}: {exc}"
+    msg = f"rule {rule.code} {rule.name}{plugin} failed: {why}"
     return Finding(INTERNAL_ERROR, "internal-error", "error", msg.splitlines()[0][:300], 0, 0, "", confidence=0.0)
 
 
