@@ -54,7 +54,8 @@ class Settings:
     extend_exclude: list = field(default_factory=list)
     include: list = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     extend_include: list = field(default_factory=list)
-    max_file_size: int = 256 * 1024 * 1024
+    #: one document above this many bytes is skipped with an error (a novel is ~1 MB)
+    max_file_size: int = 32 * 1024 * 1024
     text_field: str = "text"
     id_field: str = "id"
     #: the file the settings came from (None: defaults only)

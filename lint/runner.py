@@ -100,6 +100,10 @@ _WORKER: dict = {}
 
 
 def _init_worker(registry_extra, rule_timeout) -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the pool and exits 130
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     registry = load_registry(registry_extra) if registry_extra else load_registry()
     _WORKER["registry"] = registry
     _WORKER["linters"] = {}

@@ -77,6 +77,10 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as e:
                 raise InputError(f"not valid {encoding.replace('-sig', '').upper()} (byte {e.start})") from None
             return Decoded(text, "utf-8" if encoding == "utf-8-sig" else encoding, True, _newline(text))
+    nuls = data.count(b"\x00", 0, 65536)
+    if nuls and nuls > len(data[:65536]) // 8:
+        raise InputError("binary data, or UTF-16/UTF-32 without a BOM (many NUL bytes); "
+                         "only UTF-8, or UTF-16/32 with a BOM, is read")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
