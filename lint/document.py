@@ -23,13 +23,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import cached_property
 from typing import Optional, Sequence
 
 import regex
 
 from . import language as _language
-from .textutil import LETTERS, WORD, word_count
+from .textutil import WORD, word_count
+
+#: WORD as a capturing split: [gap, word, gap, word, ..., gap], so offsets come from
+#: running sums of lengths, all in C (no per-match Python work)
+_WORD_SPLIT = regex.compile("(" + WORD.pattern + ")", WORD.flags)
+_TAIL_WORD = regex.compile(r"[\p{L}.]+$")
 
 _BLOCK_SPLIT = regex.compile(r"\n[ \t\f\v\r\u00a0]*\n(?:[ \t\f\v\r\u00a0]*\n)*")
 _LINE = regex.compile(r"[^\n]*")
@@ -243,7 +249,9 @@ class Document:
     def words(self) -> list[tuple[int, int, str]]:
         """Word tokens ``(start, end, text)``: letters/digits with inner apostrophes and
         hyphens; a run of CJK characters is one token."""
-        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+        parts = _WORD_SPLIT.split(self.text)
+        ends = list(accumulate(map(len, parts)))
+        return list(zip(ends[0::2], ends[1::2], parts[1::2]))
 
     @cached_property
     def word_count(self) -> int:
@@ -268,7 +276,7 @@ def _is_abbreviation(text: str, para_start: int, dot: int) -> bool:
     """True when the '.' at ``dot`` ends an abbreviation or an initial, not a sentence."""
     lo = max(para_start, dot - 12)
     before = text[lo:dot]
-    m = regex.search(r"[\p{L}.]+$", before)
+    m = _TAIL_WORD.search(before)
     if not m:
         return False
     word = m.group().lower().strip(".")
@@ -282,6 +290,4 @@ def _is_abbreviation(text: str, para_start: int, dot: int) -> bool:
 
 def _paragraph_language(ptext: str, doc_lang: Optional[str]) -> Optional[str]:
     """A paragraph's own language, when it clearly differs from the document's."""
-    if len(ptext) < 25:
-        return doc_lang
-    return _language.detect(ptext, default=doc_lang)
+    return _language.detect_paragraph(ptext, doc_lang)
