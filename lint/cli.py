@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--family", help="only this family (FRG, BPL, ENC, SPN, INJ, MTA, QLT)")
     rules.add_argument("--language", help="only rules that cover this language")
-    rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
 
     explain = sub.add_parser("explain", help="explain one rule: what, why, examples, fix")
     explain.add_argument("code")

@@ -159,6 +159,13 @@ def list_rules(args) -> int:
     if args.format == "json":
         print(json.dumps([_rule_dict(r) for r in rules], ensure_ascii=False, indent=2))
         return EXIT_OK
+    if args.format == "markdown":
+        print("| code | name | severity | fix | languages | what it finds |")
+        print("|---|---|---|---|---|---|")
+        for r in rules:
+            langs = ", ".join(r.languages) if r.languages else "all"
+            print(f"| `{r.code}` | {r.name} | {r.severity} | {r.fix or ''} | {langs} | {r.summary} |")
+        return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 

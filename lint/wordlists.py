@@ -18,9 +18,12 @@ from functools import lru_cache
 from typing import Optional
 
 _LOCK = threading.Lock()
-_TABLES: dict[str, dict[str, float]] = {}
-#: languages wordfreq has no list for (so we don't retry)
-_MISSING: set[str] = set()
+_TABLES: dict[tuple[str, str], dict[str, float]] = {}
+#: (language, list) pairs wordfreq has no list for (so we don't retry)
+_MISSING: set[tuple[str, str]] = set()
+#: wordfreq's list sizes: "best" (large where there is one: ~300k words, ~40 MB in memory),
+#: "small" (words above 1e-6, i.e. Zipf >= 3: ~30k words, a few MB)
+WORDLISTS = ("best", "small")
 
 
 def available(lang: Optional[str]) -> bool:
@@ -28,28 +31,34 @@ def available(lang: Optional[str]) -> bool:
     return lang is not None and table(lang) is not None
 
 
-def table(lang: str) -> Optional[dict[str, float]]:
-    """word -> frequency (share of all words) for ``lang`` (wordfreq's 'best' list), or None."""
-    tbl = _TABLES.get(lang)
-    if tbl is not None or lang in _MISSING:
+def table(lang: str, wordlist: str = "best") -> Optional[dict[str, float]]:
+    """word -> frequency (share of all words) for ``lang`` from wordfreq's ``wordlist``
+    ("best" or "small"), or None when wordfreq has none."""
+    key = (lang, wordlist)
+    tbl = _TABLES.get(key)
+    if tbl is not None or key in _MISSING:
         return tbl
     with _LOCK:
-        if lang in _TABLES:
-            return _TABLES[lang]
+        if key in _TABLES:
+            return _TABLES[key]
         try:
             import wordfreq  # imported lazily: start-up stays fast when no rule needs it
 
-            freqs = wordfreq.get_frequency_dict(lang, "best")
+            freqs = wordfreq.get_frequency_dict(lang, wordlist)
         except (LookupError, ValueError, OSError):
-            _MISSING.add(lang)
+            _MISSING.add(key)
             return None
-        _TABLES[lang] = freqs
+        _TABLES[key] = freqs
         return freqs
 
 
-def zipf(word: str, lang: str) -> float:
-    """Zipf frequency of ``word`` (case-folded) in ``lang``; 0.0 when unknown."""
-    tbl = table(lang)
+def zipf(word: str, lang: str, wordlist: str = "best") -> float:
+    """Zipf frequency of ``word`` (case-folded) in ``lang``; 0.0 when unknown.
+
+    ``wordlist="small"`` uses wordfreq's small list (only words with Zipf >= 3, a tenth of
+    the memory): enough to ask "is this a common word in language X?" across many languages.
+    """
+    tbl = table(lang, wordlist)
     if tbl is None:
         return 0.0
     w = word.lower()
