@@ -1,0 +1,174 @@
+"""FRG010 doubled-word: a function word written twice, or two articles in a row.
+
+Spinners and splicers leave ``the the``, ``il il``, ``into the a giant``, ``in the a keen``
+and ``However, however``. Only function words (articles, prepositions, conjunctions,
+pronouns, auxiliaries) and sentence connectors are checked, so reduplication that languages
+use on purpose (``piano piano``, ``yavaş yavaş``, ``bye bye``, ``看看``) is never reported,
+nor are the grammatical repeats listed per language (``that that``, ``had had``, French
+``nous nous``, German ``die die``).
+
+>>> import lint
+>>> [f.suggestion for f in lint.check_text(DoubledWord(), "He put it into the a giant backpack.", "en")]
+['a']
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import re
+
+import regex
+
+import lint
+
+from . import _frg_common as C
+
+#: a word repeated, with spaces, a line break or a comma between (one C-speed scan with the
+#: standard library's engine; the checks run only on the rare hits)
+_REPEAT = re.compile(r"\b(\w++)(,?\s+)(\1)\b", re.IGNORECASE)
+_NEXT = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
+_CJK_LANGS = frozenset(("zh", "ja", "ko"))
+#: languages whose one-letter words are prepositions and conjunctions (Russian "в в",
+#: Polish "w w"); elsewhere a one-letter word is often a letter or a label ("type a a")
+_ONE_LETTER_WORDS = frozenset(("ru", "pl"))
+
+#: article pairs that are grammatical: "dare il la" (give the A note), "à la une" (on the
+#: front page), "un des meilleurs" (one of the best), Portuguese "a um" (preposition a + um)
+_PAIR_OK = {
+    "it": {("il", "la")},
+    "es": {("el", "la"), ("la", "una")},  # "a la una": at one o'clock
+    "fr": {("le", "la"), ("la", "une"), ("un", "des"), ("une", "des"), ("un", "du"), ("une", "du")},
+    "pt": {("a", "um"), ("a", "uma"), ("a", "uns"), ("a", "umas"), ("as", "um"), ("as", "uma"), ("a", "o"),
+           ("a", "os"), ("a", "a"), ("a", "as")},
+}
+#: first words of a pair that are often not articles: Portuguese "um"/"uma" as the pronoun
+#: or numeral "one" ("cada um o fez", "enviou uma a Manuel")
+_PAIR_FIRST_NOT = {"pt": {"um", "uma", "uns", "umas"}}
+#: languages whose article pairs are grammatical too often to report (German "der die",
+#: "die eine"; Dutch "de een of andere", "het een en ander")
+_NO_PAIRS = frozenset(("de", "nl"))
+#: Latin phrases with "a" after an English article: "the a cappella group"
+_EN_A_PHRASES = frozenset("cappella capella priori posteriori fortiori la propos".split())
+
+
+@lru_cache(maxsize=None)
+def _pair_pattern(lang):
+    arts = C.function_words(lang, ("art",))
+    if not arts or lang in _NO_PAIRS:
+        return None
+    arts = sorted(arts, key=len, reverse=True)
+    first = "|".join(f"[{a[0].upper()}{a[0]}]{regex.escape(a[1:])}" for a in arts)
+    second = "|".join(map(regex.escape, arts))
+    return regex.compile(rf"\b({first})[ \t]+({second})(?=[ \t]+[\p{{L}}\p{{M}}])")
+
+
+class DoubledWord(lint.Rule):
+    """A function word written twice (``the the``, ``il il``), two different articles in a
+    row (``into the a giant``, ``in the a keen``, ``il la``, ``el la``), or a sentence
+    connector repeated across a comma (``However, however``). Spinners and splicers leave
+    these when they replace or insert words.
+
+    Not reported: grammatical repeats (``that that``, ``had had``, ``gave her her``, French
+    ``nous nous``/``vous vous``, German relative ``die die``/``das das``), particles before a
+    name (``de de Gaulle``), intensifying repeats (``very very``, ``muy muy``), reduplication
+    (``piano piano``, ``yavaş yavaş``, Chinese and Japanese), and idioms made of two
+    articles (French ``donner le la``, ``à la une``, ``un des``). A function word written
+    twice (``the the``) is as often a typing slip as damage, so it is reported as info; two
+    different articles in a row and a doubled connector are warnings.
+
+    >>> import lint
+    >>> len(lint.check_text(DoubledWord(), "I know that that is true, and he had had enough.", "en"))
+    0
+    """
+
+    code = "FRG010"
+    name = "doubled-word"
+    severity = "warning"
+    summary = "doubled word or two articles in a row (the the, into the a)"
+    fix_hint = "Drop one of the two words."
+    fix = "unsafe"
+    confidence = 0.7
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl")
+    matches = (
+        lint.Example("A man arrived with his belongings stuffed into the a giant backpack.", "en",
+                     covers="the a"),
+        lint.Example("He was drinking coffee in the a keen Almaty park.", "en", covers="the a"),
+        lint.Example("Ha detto che il il governo non cambierà idea.", "it", covers="il il"),
+        lint.Example("Llegó con la el mochila llena de ropa.", "es", covers="la el"),
+        lint.Example("However, however never leave Russia for good.", "en", covers="However, however"),
+        lint.Example("Er sagte, dass mit mit dem Zug alles gut ging.", "de", covers="mit mit"),
+        lint.Example("Il est arrivé avec une la valise pleine.", "fr", covers="une la"),
+    )
+    no_matches = (
+        lint.Example("I know that that is true, and he had had enough; what it is is a mess.", "en"),
+        lint.Example("Very very slowly, bye bye; she gave her her book back.", "en"),
+        lint.Example("Andiamo piano piano, pian piano.", "it"),
+        lint.Example("Yavaş yavaş yürüdük ve çok çok güzeldi.", "tr"),
+        lint.Example("Nous nous sommes levés, vous vous êtes assis.", "fr"),
+        lint.Example("Die Frau, die die Zeitung liest, weiß, dass sie sie kennt.", "de"),
+        lint.Example("Les mémoires de de Gaulle donnent le la ; il est à la une, un des meilleurs.", "fr"),
+        lint.Example("我们看看吧，谢谢谢谢。", "zh"),
+        lint.Example("They sang in the a cappella group.", "en"),
+        lint.Example("Chegou a um acordo com a o grupo.", "pt"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        legit_table = C.lang_table("legit_repeats.tsv")
+        connectors = C.lang_table("connectors.tsv")
+        for m in _REPEAT.finditer(text):
+            p = doc.paragraph_at(m.start())
+            lang = (p.lang if p else None) or doc.lang
+            if lang in _CJK_LANGS or lang not in self.languages:
+                continue
+            first, sep, second = m.group(1), m.group(2), m.group(3)
+            if sep.count("\n") > 1 or (m.start() > 0 and text[m.start() - 1] in "'’-") \
+                    or (m.end() < len(text) and text[m.end()] in "'’-"):
+                continue  # across a paragraph break, or part of l’il, well-well
+            w = second.lower()
+            if "," in sep:
+                if w in connectors.get(lang, ()) and first[0].isupper():
+                    yield self.finding(doc, m.start(), m.end(), f"connector '{w}' repeated", suggestion=first,
+                                       confidence=0.5)
+                continue
+            if (len(w) < 2 and lang not in _ONE_LETTER_WORDS) or w not in C.function_words(lang) or w in legit_table.get(lang, ()) or second != w:
+                continue
+            if first != w and not first[0].isupper():
+                continue
+            nxt = _NEXT.match(text, m.end(), p.end if p else len(text))
+            if nxt and nxt.group(1)[0].isupper() and w in C.word_set("name_prefixes.txt"):
+                continue  # a name particle: de de Gaulle, van van Gogh
+            # a doubled word is as often a human typo as damage: info; two articles in a row
+            # and a doubled connector are the stronger signals
+            yield self.finding(doc, m.start(), m.end(), f"word '{w}' written twice", suggestion=first,
+                               severity="info", confidence=0.3)
+        for lang in doc.languages:
+            if lang in self.languages:
+                yield from self._pairs(doc, lang)
+
+    def _pairs(self, doc, lang):
+        pat = _pair_pattern(lang)
+        if pat is None:
+            return
+        text = doc.text
+        ok = _PAIR_OK.get(lang, ())
+        single = len(doc.languages) == 1
+        for m in pat.finditer(text):
+            if not single:
+                p = doc.paragraph_at(m.start())
+                if p is None or (p.lang or doc.lang) != lang:
+                    continue
+            if m.start() > 0 and text[m.start() - 1] in "'’-":
+                continue  # dell'il, l’un
+            a, b = m.group(1), m.group(2)
+            al, bl = a.lower(), b.lower()
+            if b != bl or (a != al and not a[0].isupper()) or al == bl or (al, bl) in ok \
+                    or al in _PAIR_FIRST_NOT.get(lang, ()):
+                continue
+            if lang == "en" and bl == "a":
+                nxt = _NEXT.match(text, m.end())
+                if nxt and nxt.group(1).lower() in _EN_A_PHRASES:
+                    continue
+            suggestion = (b[0].upper() + b[1:]) if a[0].isupper() else b
+            yield self.finding(doc, m.start(), m.end(), f"two articles in a row: '{a} {b}'",
+                               suggestion=suggestion, confidence=0.7)

@@ -1,0 +1,436 @@
+"""FRG001-FRG004: words glued together, stray letters glued to a word, missing spaces.
+
+When a scraper drops a line break, a link or a sentence end, two words end up as one
+token: ``KazakistanHanno`` (a sentence start glued to the last word), ``Putinsecondo`` (a
+name glued to the next word), ``PutinR.`` (stray letters from a cut link), or
+``Kazakistan.Hanno`` (the space after a full stop lost). Candidates come from one cheap
+scan each (a lower-case letter meeting a capital, shared by FRG001 and FRG003; letter,
+punctuation, letter; the document's long words); only they are checked against wordfreq in
+the paragraph's language, so brand names (``iPhone``, ``YouTube``, ``PlayStation``) and real
+compounds, which wordfreq knows as single words, are left alone.
+
+>>> import lint
+>>> [f.suggestion for f in lint.check_text(GluedWords(), "Sono arrivati in KazakistanHanno aspettato tre giorni.", "it")]
+['Kazakistan Hanno']
+"""
+from __future__ import annotations
+
+import regex
+
+import lint
+
+from . import _frg_common as C
+
+#: characters that may not touch a glued-word candidate: it is then part of an identifier,
+#: a handle, a hashtag, a path or a domain name
+_NOT_BEFORE = frozenset("_@#/\\.-&+0123456789")
+_NOT_AFTER = frozenset("_@#/\\&+0123456789")
+
+#: FRG001 shape: a (Capitalised or lower-case) word of 3+ letters, then a Capitalised word.
+_GLUED_SHAPE = regex.compile(r"(\p{Lu}?\p{Ll}{3,}|\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
+#: FRG002 shape: one word of 8+ lower-case letters (optionally Capitalised).
+_LONG_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}{7,}")
+#: FRG003 shape: a word, then one or two capitals.
+_STRAY_SHAPE = regex.compile(r"(\p{Lu}?\p{Ll}{3,})(\p{Lu}{1,2})")
+#: FRG004 candidates: letter, sentence punctuation, letter.
+_PUNCT_JOIN = regex.compile(r"(?<=\p{L})[.!?,;:](?=\p{L})")
+_LEFT_SHAPE = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{M}]*[\p{Ll}--\p{Han}]{2}", regex.V1)
+_RIGHT_SENTENCE = regex.compile(r"[\p{Lu}--\p{Han}][\p{Ll}\p{M}]+", regex.V1)
+_RIGHT_CLAUSE = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}][\p{Ll}\p{M}]+")
+
+
+def _clean_edges(text, start, end):
+    """True when the token ``text[start:end]`` is not glued to identifier characters."""
+    if start > 0 and text[start - 1] in _NOT_BEFORE:
+        return False
+    if end < len(text):
+        nxt = text[end]
+        if nxt in _NOT_AFTER:
+            return False
+        if nxt == "." and end + 1 < len(text) and text[end + 1].isalpha():
+            return False
+    return True
+
+
+#: Capitals that follow a word for good reason (tech suffixes, Roman numerals).
+_CAP_SUFFIXES = frozenset("OS DB GL JS AI TV PC ID IQ VR AR HD UI UX ML XL XS II IV VI IX XI TM".split())
+#: Top-level domains and file extensions (``Example.Com``, ``Report.Pdf``) and abbreviations
+#: that end with a dot and may precede a name without a space in sloppy but undamaged text.
+_AFTER_DOT = frozenset(
+    "com org net edu gov int mil info biz io co uk us eu de fr it es ru tr cn jp nl pl pt br ch at be se no dk fi "
+    "pdf doc docx xls xlsx ppt pptx txt csv html htm xml json jpg jpeg png gif svg mp3 mp4 zip exe js py md".split()
+)
+_ABBREVIATIONS = frozenset(
+    "mrs mme mlle sig sra srta dott dott.ssa ing avv prof dr mr ms jr sr st etc inc ltd corp co vs "
+    "gen col sgt capt rev hon sen rep gov pres dept univ approx fig vol nos pp ed eds art cf ca "
+    "bzw usw vgl ggf evtl inkl zzgl sog abs nr str".split()
+)
+#: Italian/Spanish/Portuguese clitic clusters that attach to verbs (``darglielo``).
+_CLITICS = regex.compile(
+    r"(?:glie|me|te|se|ce|ve|mi|ti|si|ci|vi|gli|lo|la|li|le|ne|nos|os|les|los|las|lhe|lhes)+"
+)
+
+
+#: per language, long tokens judged innocent, and glued tokens with their split: long words
+#: recur, so each is judged once per process
+_GOOD: dict = {}
+_SPLITS: dict = {}
+
+
+def _intercap(word: str) -> bool:
+    return word.lower() in C.word_set("intercap_words.txt")
+
+
+def _name_prefix(word: str) -> bool:
+    return word.lower() in C.word_set("name_prefixes.txt")
+
+
+def _combining_prefix(word: str) -> bool:
+    return word.lower() in C.word_set("combining_prefixes.txt")
+
+
+def _english_loan(word: str, lang: str) -> bool:
+    """True when ``word`` is at least as common in English as in ``lang`` (a non-English
+    paragraph quoting an English brand: ``FitnessPoint``, ``Brasoftware``)."""
+    return lang != "en" and lint.zipf(word, "en") >= lint.zipf(word, lang) - 0.3
+
+
+class GluedWords(lint.Rule):
+    """Two words glued into one token with a capital where the second begins:
+    ``KazakistanHanno``, ``ciudadLos``, ``RussiaThe``. A lost space or line break at a
+    sentence or link boundary leaves such tokens; a reader stumbles over them and tools see
+    one unknown word.
+
+    The token is reported when wordfreq does not know it as a whole (brands such as
+    ``YouTube``, ``PlayStation``, ``JavaScript`` or ``LinkedIn`` are known), the first part
+    is a word, and the second part, in lower case, is a common word of the paragraph's
+    language. Name particles (``McDonald``, ``MacBook``, ``DeSantis``), tokens with digits,
+    underscores, ``#`` or ``@``, and acronym plurals (``NGOs``) are left alone.
+
+    >>> import lint
+    >>> len(lint.check_text(GluedWords(), "He bought a MacBook and an iPhone on eBay.", "en"))
+    0
+    """
+
+    code = "FRG001"
+    name = "glued-words"
+    severity = "warning"
+    summary = "two words glued together with a capital at the join (KazakistanHanno)"
+    fix_hint = "Put back the space (or sentence break) between the two words."
+    fix = "unsafe"
+    confidence = 0.8
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    matches = (
+        lint.Example("Viaggiarono fino al confine con l’ex repubblica sovietica KazakistanHanno aspettato "
+                     "in fila per tre giorni.", "it", covers="KazakistanHanno"),
+        lint.Example("Llegaron por la noche a la ciudadLos vecinos salieron a recibirlos con comida.", "es",
+                     covers="ciudadLos"),
+        lint.Example("Thousands of young men have left RussiaThe border queues stretched for miles.", "en",
+                     covers="RussiaThe"),
+        lint.Example("Ils ont quitté la FranceIls sont partis vers le sud avec leurs enfants.", "fr",
+                     covers="FranceIls"),
+        lint.Example("Они уехали из РоссииОни не хотят воевать.", "ru", covers="РоссииОни"),
+    )
+    no_matches = (
+        lint.Example("He watched it on YouTube with his iPhone, then sold it on eBay.", "en"),
+        lint.Example("We met at McDonald's and later at McKinsey; DeSantis spoke on LinkedIn.", "en"),
+        lint.Example("Her MacBook runs JavaScript fine, and the PlayStation is in the other room.", "en"),
+        lint.Example("She has a PhD and two NGOs sent the URLs; iOS updates arrived.", "en"),
+        lint.Example("Set the userName and maxValue fields, then call getElementById twice.", "en"),
+        lint.Example("Follow #WorldCup and @JohnSmith for news, or read Data_Frame and fileName2.", "en"),
+        lint.Example("Alle LehrerInnen und BürgerInnen sind eingeladen.", "de"),
+        lint.Example("Leonardo DiCaprio e Fiorello LaGuardia erano a New York.", "it"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        seen = -1
+        for i in C.lower_upper_joins(doc):
+            if i < seen:
+                continue
+            start, end = C.token_around(text, i, i + 1)
+            seen = end
+            m = _GLUED_SHAPE.fullmatch(text, start, end)
+            if m is None or not _clean_edges(text, start, end):
+                continue
+            left, right = m.group(1), m.group(2)
+            lang = doc.lang_at(start)
+            if lang not in self.languages:
+                continue
+            whole = left + right
+            if _intercap(whole) or _name_prefix(left) or _combining_prefix(left) or C.known(whole, lang):
+                continue
+            rl = right.lower()
+            if rl in ("innen", "in"):
+                continue  # German gender-inclusive Binnen-I: LehrerInnen
+            if len(rl) < 3 and rl not in C.function_words(lang):
+                continue
+            if _english_loan(rl, lang):
+                continue
+            if not C.known(left, lang, 2.0):
+                continue
+            rz = lint.zipf(rl, lang)
+            if left[0].islower():
+                # camelCase shape: identifiers look like this; demand a function word after
+                if rl not in C.function_words(lang) and rz < 6.0:
+                    continue
+            elif lang == "en":
+                if rl not in C.function_words(lang) and rz < 5.0:
+                    continue
+            elif rz < 3.5:
+                continue
+            yield self.finding(doc, start, end, f"words glued together: '{left}' + '{right}'",
+                               suggestion=f"{left} {right}")
+
+
+class GluedLowercaseWords(lint.Rule):
+    """A word glued to the next one with no capital at the join: ``Putinsecondo`` =
+    ``Putin`` + ``secondo``. Scrapers and link splicers drop the space between a name or
+    word and the following one; the result is a token no dictionary knows.
+
+    Only long tokens (8+ letters) that wordfreq does not know at all are examined; a split
+    is reported when the first part is a known word and the second part a frequent word
+    (4+ letters) of the paragraph's language. Clitic pronouns attached to verbs
+    (``darglielo``, ``dímelo``) are not splits. In compounding and agglutinating languages
+    (German, Dutch, Swedish, Turkish...) only a glued function word counts
+    (``Regierungsondern``), since new compounds are normal there.
+
+    >>> import lint
+    >>> [f.suggestion for f in lint.check_text(GluedLowercaseWords(), "Lo ha detto Putinsecondo il governo.", "it")]
+    ['Putin secondo']
+    """
+
+    code = "FRG002"
+    name = "glued-lowercase-words"
+    severity = "warning"
+    summary = "two words glued together with no space (Putinsecondo)"
+    fix_hint = "Put back the space between the two words."
+    fix = "unsafe"
+    confidence = 0.45
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    matches = (
+        lint.Example("L’annuncio di Putinsecondo il governo kazako ha spinto molti a partire.", "it",
+                     covers="Putinsecondo"),
+        lint.Example("Every time Putinsaid the word, the crowd cheered and waved flags.", "en",
+                     covers="Putinsaid"),
+        lint.Example("El anuncio de Putinsegún el gobierno provocó la salida de miles de hombres.", "es",
+                     covers="Putinsegún"),
+        lint.Example("Le discours de Macronpendant la crise a été très commenté.", "fr", covers="Macronpendant"),
+    )
+    no_matches = (
+        lint.Example("Vorrei dargli una mano e portarglielo domani.", "it"),
+        lint.Example("Dímelo mañana, por favor, y dáselo a tu hermano.", "es"),
+        lint.Example("Die Bundesregierung plant eine Verkehrswegeplanung für Straßenbahnhaltestellen.", "de"),
+        lint.Example("Evlerimizdekilerden haberdar olmadılar.", "tr"),
+        lint.Example("The counterattack was unexpected, and nevertheless successful.", "en"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        if len(doc.languages) <= 1:
+            # one language: judge the document's distinct long words at once; after a few
+            # documents nearly all of them are known innocent and a set difference skips them
+            lang = doc.lang
+            if lang not in self.languages:
+                return
+            good, bad = _GOOD.setdefault(lang, set()), _SPLITS.setdefault(lang, {})
+            longs = {t[2] for t in doc.words if 8 <= t[1] - t[0] <= 40}
+            for token in longs - good:
+                if token not in bad:
+                    split = self._candidate(token, lang)
+                    if split:
+                        bad[token] = split
+                    else:
+                        if len(good) > 500_000:
+                            good.clear()
+                        good.add(token)
+            if not any(token in bad for token in longs - good):
+                return
+            hits = ((s_, e_, w, lang) for s_, e_, w in doc.words if w in bad and w in longs)
+        else:
+            hits = ((s_, e_, w, doc.lang_at(s_)) for s_, e_, w in doc.words if 8 <= e_ - s_ <= 40)
+        for start, end, token, lang in hits:
+            bad = _SPLITS.setdefault(lang, {})
+            split = bad.get(token)
+            if split is None and token not in _GOOD.get(lang, ()):
+                split = self._candidate(token, lang)
+                if split:
+                    bad[token] = split
+                else:
+                    _GOOD.setdefault(lang, set()).add(token)
+            if not split or not _clean_edges(text, start, end) or (end < len(text) and text[end] in "'’-"):
+                continue
+            left, right = split
+            yield self.finding(doc, start, end, f"words glued together: '{left}' + '{right}'",
+                               suggestion=f"{left} {right}")
+
+    def _candidate(self, token: str, lang: str):
+        """The split of an unknown long token into two words, or False."""
+        if lang not in self.languages or _LONG_SHAPE.fullmatch(token) is None:
+            return False
+        if lint.zipf(token, lang) > 0 or (lang != "en" and lint.zipf(token, "en") > 0) or _intercap(token):
+            return False
+        return self._split(token, lang) or False
+
+    @staticmethod
+    def _split(token: str, lang: str):
+        strict = lang in C.COMPOUNDING or lang == "pl"
+        capitalised = token[0].isupper()
+        low = token.lower()
+        functions = C.function_words(lang)
+        best = None
+        for i in range(4 if capitalised else 5, len(token) - 3):
+            left, right = token[:i], low[i:]
+            function = right in functions
+            if strict and not function:
+                continue
+            rz = lint.zipf(right, lang)
+            if rz < 4.5 or (capitalised and not function and rz < 5.5):
+                continue
+            if _CLITICS.fullmatch(right) or _english_loan(right, lang):
+                continue
+            lz = lint.zipf(left, lang)
+            if lz < 3.5 or _combining_prefix(left):
+                continue
+            score = min(lz, rz)
+            if best is None or score > best[0]:
+                best = (score, left, token[i:])
+        return None if best is None else (best[1], best[2])
+
+
+class StrayCapital(lint.Rule):
+    """One or two capital letters glued to the end of a word before punctuation:
+    ``PutinR.``, ``governoA,``. They are the remains of a cut link, initial or footnote
+    marker. Initials (``J.R.R.``), acronyms, units and brand names (``iOS``, ``MongoDB``,
+    ``McD.``) are not reported.
+
+    >>> import lint
+    >>> [f.text for f in lint.check_text(StrayCapital(), "Il progetto di PutinR., in lacrime.", "it")]
+    ['PutinR']
+    """
+
+    code = "FRG003"
+    name = "stray-capital"
+    severity = "warning"
+    summary = "stray capital letters glued to a word (PutinR.)"
+    fix_hint = "Remove the stray letters (or restore the words they were cut from)."
+    fix = "unsafe"
+    confidence = 0.7
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    matches = (
+        lint.Example("Dopo pochi giorni il progetto di PutinR., in lacrime ha salutato sua nonna.", "it",
+                     covers="PutinR"),
+        lint.Example("La decisione del governoA, secondo le fonti, è arrivata ieri.", "it", covers="governoA"),
+        lint.Example("The plan was announced by the governmentR. Nobody expected it.", "en", covers="governmentR"),
+        lint.Example("La decisión del gobiernoA, según fuentes oficiales, llegó ayer.", "es", covers="gobiernoA"),
+    )
+    no_matches = (
+        lint.Example("J.R.R. Tolkien wrote it; the U.S. and the U.K. agreed.", "en"),
+        lint.Example("Install it on iOS, store it in MongoDB, and meet at McD. later.", "en"),
+        lint.Example("The engine gives 300 kW. It runs at 5 GHz, like the PowerPC.", "en"),
+        lint.Example("Er kam mit dem ICE. Die GmbH zahlt.", "de"),
+        lint.Example("King Henry VIII, Louis XIV.", "en"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        seen = -1
+        for i in C.lower_upper_joins(doc):
+            if i < seen:
+                continue
+            start, end = C.token_around(text, i, i + 1)
+            seen = end
+            if end >= len(text) or text[end] not in ".,;:!?" or (end + 1 < len(text) and text[end + 1].isalnum()):
+                continue
+            m = _STRAY_SHAPE.fullmatch(text, start, end)
+            if m is None or (start > 0 and text[start - 1] in _NOT_BEFORE):
+                continue
+            left, caps = m.group(1), m.group(2)
+            lang = doc.lang_at(start)
+            if lang not in self.languages:
+                continue
+            if caps in _CAP_SUFFIXES or _name_prefix(left):
+                continue
+            whole = left + caps
+            if _intercap(whole) or C.known(whole, lang):
+                continue
+            if not C.known(left, lang, 3.0):
+                continue
+            yield self.finding(doc, start, end, f"stray capital(s) '{caps}' glued to '{left}'",
+                               suggestion=left)
+
+
+class MissingSpaceAfterPunctuation(lint.Rule):
+    """No space after a full stop, comma, semicolon, colon, question or exclamation mark
+    between two words: ``Kazakistan.Hanno``, ``fine,ma``. Text extraction that drops line
+    breaks or markup joins sentences this way.
+
+    Abbreviations (``e.g.``, ``U.S.``), initials, decimals and times (``10.30``), version
+    numbers, file and domain names (``report.pdf``, ``example.com``), identifiers and
+    German gender colons (``Lehrer:innen``) are not reported. A missing space after a comma,
+    semicolon or colon is also a common typing slip, so it is reported as info only.
+
+    >>> import lint
+    >>> [f.suggestion for f in lint.check_text(MissingSpaceAfterPunctuation(), "Andò in Kazakistan.Hanno aspettato.", "it")]
+    ['Kazakistan. Hanno']
+    """
+
+    code = "FRG004"
+    name = "missing-space-after-punctuation"
+    severity = "warning"
+    summary = "no space after punctuation between two words (Kazakistan.Hanno)"
+    fix_hint = "Insert a space after the punctuation mark."
+    fix = "safe"
+    confidence = 0.45
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    matches = (
+        lint.Example("Sono arrivati in Kazakistan.Hanno aspettato tre giorni.", "it", covers="Kazakistan.Hanno"),
+        lint.Example("Era la fine,ma nessuno lo sapeva.", "it", covers="fine,ma"),
+        lint.Example("They crossed the border.Nobody stopped them at all.", "en", covers="border.Nobody"),
+        lint.Example("Llegaron a la frontera.Nadie los detuvo.", "es", covers="frontera.Nadie"),
+        lint.Example("Sie kamen spät an,aber niemand wartete.", "de", covers="an,aber"),
+    )
+    no_matches = (
+        lint.Example("We met e.g. in the U.S. and i.e. at 10.30 with version 2.4.1 of the tool.", "en"),
+        lint.Example("Send report.pdf to example.com or see index.html and Node.js docs.", "en"),
+        lint.Example("Alle Lehrer:innen kamen um 10:30 Uhr.", "de"),
+        lint.Example("J.R.R. Tolkien, Ph.D. and Mr.Smith met St.John.", "en"),
+        lint.Example("Call Console.WriteLine() or Math.Max(a, b) here.", "en"),
+        lint.Example("他说,我们走吧。", "zh"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        for pm in _PUNCT_JOIN.finditer(text):
+            k = pm.start()
+            punct = pm.group()
+            start, _ = C.token_around(text, k, k)
+            _, end = C.token_around(text, k + 1, k + 1)
+            left, right = text[start:k], text[k + 1:end]
+            if not _LEFT_SHAPE.fullmatch(left):
+                continue
+            if not (_RIGHT_SENTENCE if punct in ".!?" else _RIGHT_CLAUSE).fullmatch(right):
+                continue
+            if not _clean_edges(text, start, end) or (end < len(text) and text[end] == "("):
+                continue
+            lang = doc.lang_at(start)
+            if lang not in self.languages:
+                continue
+            ll, rl = left.lower(), right.lower()
+            if ll in _ABBREVIATIONS or rl in _ABBREVIATIONS:
+                continue
+            if punct == "." and rl in _AFTER_DOT:
+                continue
+            if punct == ":" and rl.startswith("in"):
+                continue  # German gender colon: Lehrer:innen
+            if punct in ",;:" and (rl in _AFTER_DOT or ll in _AFTER_DOT):
+                continue
+            if not (C.known(left, lang) and C.known(right, lang)):
+                continue
+            # a lost sentence break ("Kazakistan.Hanno") is a damage signal; a comma without a
+            # space is also a common typing slip, so it is only reported as info
+            sentence = punct in ".!?"
+            yield self.finding(doc, start, end, f"no space after '{punct}' between '{left}' and '{right}'",
+                               suggestion=f"{left}{punct} {right}",
+                               severity=None if sentence else "info",
+                               confidence=None if sentence else 0.3)

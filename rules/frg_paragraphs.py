@@ -1,0 +1,218 @@
+"""FRG007 lowercase-paragraph-start and FRG008 unterminated-paragraph.
+
+A paragraph is a unit of prose: it starts with a capital and ends with terminal
+punctuation. When a scraper or translator cuts a paragraph (the start of its first
+sentence lost, or its end), the remains start in lower case (``quando L’invasione russa
+...``) or stop in mid-sentence. Headings, titles, captions, list items and quotations are
+left alone, as are languages without letter case.
+
+>>> import lint
+>>> [f.text for f in lint.check_text(LowercaseParagraphStart(), "Vadim è partito.\\n\\nquando l’invasione è iniziata, è sceso in strada.", "it")]
+['quando l’invasione']
+"""
+from __future__ import annotations
+
+import regex
+
+import lint
+
+from . import _frg_common as C
+
+_TERMINAL_END = regex.compile(r"[.!?…。！？:;：；][\"'”’»)\]）」』】›*]*\s*$|[\"”»」』]\s*$")
+_FIRST_WORDS = regex.compile(r"(\p{Ll}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*)(?:[\s,;:]+([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*))?")
+_CLOSED_END = regex.compile(r"(?:(?<![.…])\.|。)[\"'”’»)\]）」』】›*]*\s*$")
+_STOP_THEN = regex.compile(r"[.!?…]+[\"”’»)]*[ \t]+[\"“‘«(]*(\p{L})")
+_LOWER_I = regex.compile(r"(?<![\p{L}\p{N}'’])i(?=['’]?[\s,.!?]|['’](?:m|ve|ll|d)\b)")
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+def _dangling(lang):
+    """Words a paragraph cannot end on in ``lang`` (rules/lexicons/frg/dangling_words.tsv)."""
+    return C.lang_table("dangling_words.tsv").get(lang, ())
+
+
+def _lowercase_style(doc) -> bool:
+    """True when the document's sentences often start in lower case (informal writing, chat,
+    lower-case style): a lower-case paragraph start says nothing there."""
+    style = doc.cache.get("frg.lowercase_style")
+    if style is None:
+        text = doc.text
+        lower = total = 0
+        for m in _STOP_THEN.finditer(text):
+            total += 1
+            lower += m.group(1).islower()
+        style = lower > 0 and lower / total > 0.15
+        if not style and doc.lang == "en":
+            style = bool(_LOWER_I.search(text))  # "i think": informal lower-case writing
+        doc.cache["frg.lowercase_style"] = style
+    return style
+
+
+def _ends_open(doc, p) -> bool:
+    """True when paragraph ``p`` ends without terminal punctuation."""
+    tail = doc.text[max(p.start, p.end - 12):p.end]
+    return not _TERMINAL_END.search(tail)
+
+
+class LowercaseParagraphStart(lint.Rule):
+    """A text paragraph that starts in lower case: ``quando L’invasione russa dell’Ucraina
+    ...``. The start of its first sentence was lost (cut at a link, an image or a page
+    break), and what is left is a fragment.
+
+    Not reported: list items, headings and titles; paragraphs that start with a quotation
+    mark, bracket, dash or ellipsis (a continuation); brand names written in lower case
+    (``iPhone``, ``eBay``) and rare or unknown words (lower-case product names such as
+    ``npm``); name particles (``van Gogh``, ``de Gaulle``); a paragraph that
+    continues a sentence the previous paragraph left open (no terminal punctuation, as in
+    hard-wrapped text) or follows a question or exclamation (informal answers); short lines;
+    the first paragraph of a document; documents written in lower-case style; languages
+    without case. A paragraph that starts with a lower-case function word (``quando``,
+    ``when``, ``and``) is a warning; one that starts with another word is info, since
+    informal writing does that too.
+
+    >>> import lint
+    >>> len(lint.check_text(LowercaseParagraphStart(), "Prices rose.\\n\\niPhone sales fell sharply this year.", "en"))
+    0
+    """
+
+    code = "FRG007"
+    name = "lowercase-paragraph-start"
+    severity = "warning"
+    summary = "text paragraph starts in lower case (its beginning was lost)"
+    fix_hint = "Restore the lost start of the sentence, or join the fragment to the paragraph it belongs to."
+    confidence = 0.45
+    languages = tuple(sorted(C.CASED))
+    matches = (
+        lint.Example("Vadim ha deciso di partire.\n\nquando L’invasione russa dell’Ucraina è iniziata, Vadim è sceso "
+                     "in strada per protestare.", "it", covers="quando L’invasione"),
+        lint.Example("The young men left in a hurry.\n\nwhen the mobilisation was announced, they packed their bags "
+                     "and drove to the border.", "en", covers="when the"),
+        lint.Example("Los jóvenes se fueron deprisa.\n\ncuando se anunció la movilización, hicieron las maletas y "
+                     "condujeron hasta la frontera.", "es", covers="cuando se"),
+        lint.Example("Die jungen Männer gingen schnell.\n\nals die Mobilmachung verkündet wurde, packten sie ihre "
+                     "Koffer und fuhren zur Grenze.", "de", covers="als die"),
+    )
+    no_matches = (
+        lint.Example("Prices rose.\n\niPhone sales fell sharply this year, and eBay listings doubled.", "en"),
+        lint.Example("The young men left in a hurry and\n\nwhen the mobilisation was announced, they packed.", "en"),
+        lint.Example("- first item of the list\n- second item of the list", "en"),
+        lint.Example("van Gogh painted it in Arles, in the summer of 1888.", "en"),
+        lint.Example("“Siamo partiti.\n\n…e poi siamo arrivati al confine, stanchi.", "it"),
+        lint.Example("他们走了。\n\n他们到了边境。", "zh"),
+        lint.Example("i went there yesterday. it was great. we loved it.\n\nand then we went home, tired "
+                     "but happy.", "en"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        paras = doc.paragraphs
+        for idx, p in enumerate(paras):
+            if p.kind != "text" or (p.lang or doc.lang) not in C.CASED:
+                continue
+            m = _FIRST_WORDS.match(text, p.start, p.end)
+            if not m:
+                continue  # starts with a capital, a digit, a quotation mark...
+            first, second = m.group(1), m.group(2)
+            end = m.end(2) if second else m.end(1)
+            nxt = text[m.end(1):m.end(1) + 1]
+            if any(ch.isupper() for ch in first) or nxt in ".@/_:" or nxt.isdigit():
+                continue  # iPhone, eBay, e.g., example.com, handles
+            if not C.known(first, p.lang or doc.lang, 2.0):
+                continue  # a rare or unknown word: a product name written in lower case (unspun, npm)
+            if first.lower() in C.word_set("name_prefixes.txt") \
+                    and second and second[0].isupper():
+                continue  # van Gogh, de Gaulle
+            if idx == 0:
+                continue  # a document that starts mid-sentence: truncated, not a broken paragraph
+            prev = paras[idx - 1]
+            if prev.kind != "heading" and not _CLOSED_END.search(text, max(prev.start, prev.end - 12), prev.end):
+                continue  # continues the previous paragraph's open sentence (or its colon), or
+                # answers its question or exclamation, as informal writing does
+            if len(doc.text[p.start:p.end].split()) < 5:
+                continue
+            if _lowercase_style(doc):
+                continue
+            # a fragment left by a lost sentence start mostly begins with a function word
+            # ("quando", "when", "and", "of the"); a lower-case content word is as often
+            # informal writing
+            strong = first.lower() in C.function_words(p.lang or doc.lang)
+            yield self.finding(doc, p.start, end, f"paragraph starts in lower case ('{first}'): its beginning "
+                                                  f"may have been lost",
+                               severity=None if strong else "info", confidence=None if strong else 0.25)
+
+
+class UnterminatedParagraph(lint.Rule):
+    """A text paragraph of several sentences that stops without terminal punctuation:
+    its end was cut off (``... ingesting coffees in the a keen Almaty park``). Headings,
+    titles, captions, list items and short lines are left alone; so is a paragraph whose
+    sentence continues in the next paragraph.
+
+    >>> import lint
+    >>> len(lint.check_text(UnterminatedParagraph(), "A title without a full stop\\n\\nText.", "en"))
+    0
+    """
+
+    code = "FRG008"
+    name = "unterminated-paragraph"
+    severity = "warning"
+    summary = "paragraph of running text stops without terminal punctuation"
+    fix_hint = "Restore the lost end of the paragraph, or end the sentence."
+    confidence = 0.3
+    languages = None
+    matches = (
+        lint.Example("Many of those who left were called traitors by their families. Rakhimov said so while "
+                     "drinking coffee in an Almaty park and he added that most of them", "en",
+                     covers="most of them"),
+        lint.Example("Molti di quelli che sono partiti sono stati chiamati traditori. Lo ha detto Rakhimov "
+                     "mentre beveva un caffè in un parco di Almaty e ha aggiunto che la maggior parte", "it",
+                     covers="maggior parte"),
+        lint.Example("Muchos de los que se fueron fueron llamados traidores. Lo dijo Rakhimov mientras tomaba "
+                     "un café en un parque de Almaty y añadió que la mayoría de ellos", "es",
+                     covers="de ellos"),
+    )
+    no_matches = (
+        lint.Example("A headline without a full stop\n\nThe text of the article follows here.", "en"),
+        lint.Example("- a list item that has no full stop at all and goes on for quite a while longer", "en"),
+        lint.Example("They left early. They crossed the border at night and reached the town.", "en"),
+        lint.Example("They left early. They crossed the border at night and reached the town and\n\nthen "
+                     "they slept for two whole days.", "en"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        paras = doc.paragraphs
+        sentences = doc.sentences
+        si = 0
+        for idx, p in enumerate(paras):
+            # a short paragraph without terminal punctuation is classed as a title; with two
+            # sentences or more it is text that lost its end
+            if p.kind not in ("text", "title") or p.end - p.start < 80:
+                continue
+            if text[p.end - 1].isdigit() or not _LAST_WORD.search(text, max(p.start, p.end - 40), p.end):
+                continue  # ends with a number, a bracket, a URL... or with punctuation
+            if not _ends_open(doc, p):
+                continue
+            # sentences of this paragraph
+            while si < len(sentences) and sentences[si][1] <= p.start:
+                si += 1
+            n = 0
+            j = si
+            while j < len(sentences) and sentences[j][0] < p.end:
+                n += 1
+                j += 1
+            if n < 2:
+                continue
+            if idx + 1 < len(paras):
+                nxt = paras[idx + 1]
+                if text[nxt.start].islower():
+                    continue  # the sentence continues in the next paragraph
+            last = sentences[j - 1] if j > si else (p.start, p.end)
+            start = max(last[0], p.end - 60)
+            while start > last[0] and not text[start - 1].isspace():
+                start -= 1
+            word = _LAST_WORD.search(text, max(p.start, p.end - 40), p.end).group()
+            lang = p.lang or doc.lang
+            if word.islower() and word in _dangling(lang):
+                yield self.finding(doc, start, p.end, f"paragraph stops on '{word}', in mid-sentence: its end "
+                                                      f"was lost", confidence=0.45)
+            elif len(text[last[0]:p.end].split()) >= 8:
+                yield self.finding(doc, start, p.end, "paragraph stops without terminal punctuation: its end "
+                                                      "may have been lost", severity="info", confidence=0.2)
