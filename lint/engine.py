@@ -29,6 +29,9 @@ INTERNAL_ERROR = "UNS001"
 UNUSED_SUPPRESSION = "UNS002"
 #: seconds one rule may spend on one document before it is stopped (UNS001)
 DEFAULT_RULE_TIMEOUT = 30.0
+#: findings kept per rule and document: garbage input (200,000 brackets) must not turn
+#: into 200,000 findings; past this a document is damaged beyond doubt anyway
+MAX_FINDINGS_PER_RULE = 1000
 
 
 class RuleTimeout(Exception):
@@ -205,7 +208,11 @@ class Linter:
                 continue
             try:
                 with time_limit(self.rule_timeout):
-                    produced = list(rule.check(doc) or ())
+                    produced = []
+                    for f in rule.check(doc) or ():
+                        produced.append(f)
+                        if len(produced) >= MAX_FINDINGS_PER_RULE:
+                            break
                 for f in produced:
                     if not isinstance(f, Finding):
                         raise TypeError(f"returned {type(f).__name__}, not a Finding")
