@@ -1,0 +1,368 @@
+"""Shared matching of the INJ (injected content) rules, computed once per document.
+
+* :func:`foreign_runs` (INJ001): runs of one to four words that are unknown in the
+  paragraph's language but common in another one, inside a sentence ('to buttress badoo
+  incelemeleri his forces': Turkish 'incelemeleri' = 'reviews' in English text).
+* :func:`spam_hits` (INJ002): SEO spam keywords (one compiled trie over every language's
+  lexicon) and spam slugs ('best-online-casino-bonus').
+
+Word frequencies of the paragraph's own language come from :func:`lint.zipf`. For the
+other languages only their common words are needed ("is this word frequent in Turkish?"),
+so a compact table of the words with Zipf >= 3 is read from wordfreq's data once per
+process and language, and only when a document has a candidate word at all: about
+40,000 words a language, ~0.05 s to load each, a fraction of a full table's time and
+memory.
+
+>>> import lint
+>>> doc = lint.Document("Putin's mobilization last month to buttress badoo incelemeleri his forces sparked an exodus.", lang="en")
+>>> [(doc.text[r.start:r.end], r.foreign) for r in foreign_runs(doc)]
+[('badoo incelemeleri', 'tr')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import lint
+
+from ._spn_common import TrieMatcher
+
+#: languages INJ001 covers, by script
+LATIN = ("en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr")
+CYRILLIC = ("ru",)
+LANGUAGES = LATIN + CYRILLIC
+NAMES = {"en": "English", "it": "Italian", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
+         "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "ru": "Russian"}
+#: a candidate is (nearly) unknown in the paragraph's language...
+UNKNOWN = 1.5
+#: ...and common in another
+COMMON = 3.0
+#: a brand or name next to a foreign keyword ('badoo incelemeleri') is rare everywhere
+BRAND_MAX = 2.7
+#: a word this common right before the run governs it (an article or a preposition: 'una
+#: freguesia', 'des gminy'): a borrowed noun used in the sentence, not a pasted keyword
+GOVERNING = 5.0
+#: closely related languages share cognates: one rare word of the paragraph's language
+#: is often a common word of its neighbour ('olvida', 'explicite')
+FAMILIES = ({"es", "pt", "it", "fr", "ro", "ca"}, {"de", "nl", "en", "sv"})
+
+
+def related(a: str, b: str) -> bool:
+    return any(a in f and b in f for f in FAMILIES)
+
+
+def lexicon(name: str) -> str:
+    return lint.data_path(__file__, "lexicons", "inj", name)
+
+
+@lru_cache(maxsize=None)
+def common_words(lang: str) -> dict:
+    """word -> Zipf frequency for the words of ``lang`` with Zipf >= 3 (wordfreq data,
+    read once; {} when unavailable)."""
+    try:
+        import wordfreq
+
+        path = wordfreq.available_languages("best").get(lang)
+        data = wordfreq.read_cBpack(path) if path else []
+    except Exception:  # noqa: BLE001 - no data: the language is simply not checked
+        return {}
+    out: dict = {}
+    # bucket i holds the words of frequency 10 ** (-i / 100): Zipf = 9 - i / 100
+    for i, bucket in enumerate(data[: int((9 - COMMON) * 100) + 1]):
+        z = 9 - i / 100
+        for w in bucket:
+            out[w] = z
+    return out
+
+
+_KNOWN: dict = {}
+
+
+def _unknown_words(words: set, lang: str) -> list:
+    """The words of ``words`` (lower case) that ``lang`` does not know (Zipf < 1.5),
+    memoised per process: each distinct word costs one lookup, ever."""
+    known = _KNOWN.setdefault(lang, {})
+    out = []
+    for w in words:
+        k = known.get(w)
+        if k is None:
+            k = known[w] = lint.zipf(w, lang) >= UNKNOWN
+            if len(known) > 500_000:
+                known.clear()
+        if not k:
+            out.append(w)
+    return out
+
+
+#: lower-case letters-only tokens of four letters or more (candidates are drawn from these)
+_LONG_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{4,}(?![\w'’\-])")
+
+
+def _script_languages(word: str, lang: str) -> tuple:
+    cyr = any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return tuple(m for m in (CYRILLIC if cyr else LATIN) if m != lang)
+
+
+@lru_cache(maxsize=65536)
+def foreign_language(word: str, lang: str) -> Optional[tuple[str, float]]:
+    """(language, zipf) when ``word`` (lower case) is unknown in ``lang`` and common in
+    another supported language of its script; None otherwise.
+
+    >>> foreign_language("incelemeleri", "en")
+    ('tr', 3.63)
+    >>> foreign_language("buttress", "en") is None
+    True
+    """
+    if lint.zipf(word, lang) >= UNKNOWN:
+        return None
+    best = None
+    for m in _script_languages(word, lang):
+        z = common_words(m).get(word)
+        if z is not None and z >= COMMON and (best is None or z > best[1]):
+            best = (m, round(z, 2))
+    return best
+
+
+@lru_cache(maxsize=65536)
+def _brand_like(word: str, lang: str) -> bool:
+    """A lower-case brand or name: rare in ``lang`` and no rarer elsewhere ('badoo')."""
+    z = lint.zipf(word, lang)
+    if z >= BRAND_MAX:
+        return False
+    others = max((common_words(m).get(word, 0.0) for m in _script_languages(word, lang)), default=0.0)
+    return others >= COMMON or z < UNKNOWN
+
+
+@dataclass(frozen=True)
+class ForeignRun:
+    start: int
+    end: int
+    lang: str      # the paragraph's language
+    foreign: str   # the language the run's keyword belongs to
+    words: tuple   # the foreign words of the run
+    confidence: float
+
+
+_OPEN_QUOTES = "“«„‹「『"
+_CLOSE_QUOTES = "”»“›」』"
+
+
+def _inside_quote_or_brackets(text: str, s: int, e: int, sent_s: int, sent_e: int) -> bool:
+    before = text[sent_s:s]
+    after = text[e:sent_e]
+    if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+        return True
+    if sum(before.count(q) for q in "“«„‹") > sum(before.count(q) for q in "”»›"):
+        return True
+    if before.count('"') % 2 == 1 and '"' in after:
+        return True
+    if re.search(r"(?:^|\s)['‘]\S", before) and not re.search(r"\S['’](?:\s|$)", before) and re.search(r"\S['’]", after):
+        return True
+    return False
+
+
+def _is_alpha_lower(w: str) -> bool:
+    return w.isalpha() and w[0].islower()
+
+
+def foreign_runs(doc) -> list[ForeignRun]:
+    """INJ001 hits of ``doc``, computed once (cached in ``doc.cache``)."""
+    cached = doc.cache.get("inj_foreign")
+    if cached is not None:
+        return cached
+    out: list[ForeignRun] = []
+    doc.cache["inj_foreign"] = out
+    words = doc.words
+    if not words:
+        return out
+    text = doc.text
+    low = doc.cache.get("spn_inj_lower")
+    if low is None:
+        low = doc.cache["spn_inj_lower"] = text.lower()
+    if len(low) != len(text):
+        low = text.lower()  # only used for the word set; offsets come from doc.words
+    starts = doc.cache.get("word_starts")
+    if starts is None:
+        starts = doc.cache["word_starts"] = [w[0] for w in words]
+    sentences = doc.sentences
+    sent_starts = [s for s, _ in sentences]
+    for para in doc.paragraphs:
+        lang = para.lang or doc.lang
+        if lang not in LANGUAGES or para.kind not in ("text", "list", "quote"):
+            continue
+        # distinct unknown words first (set operations run in C); most paragraphs stop here
+        unknown = _unknown_words(set(_LONG_WORD.findall(low, para.start, para.end)), lang)
+        foreign = {w for w in unknown if foreign_language(w, lang) is not None}
+        if not foreign:
+            continue
+        i0 = bisect_left(starts, para.start)
+        i1 = bisect_left(starts, para.end)
+        if i1 - i0 < 6:
+            continue
+        cores = []
+        for i in range(i0, i1):
+            w = words[i][2]
+            if _is_alpha_lower(w) and w.lower() in foreign:
+                cores.append((i, foreign_language(w.lower(), lang)))
+        if not cores:
+            continue
+        if len(cores) >= 4 and len(cores) >= 0.15 * (i1 - i0):
+            continue  # the paragraph is (partly) in another language: not an injection
+        used: set = set()
+        for i, (m, z) in cores:
+            if i in used:
+                continue
+            lo = hi = i
+            brand = False
+            # extend over neighbours separated by spaces only: more foreign words, one brand
+            while hi + 1 < i1 and hi - lo < 3 and text[words[hi][1]:words[hi + 1][0]].isspace() \
+                    and "\n" not in text[words[hi][1]:words[hi + 1][0]]:
+                nw = words[hi + 1][2]
+                fl = foreign_language(nw.lower(), lang) if _is_alpha_lower(nw) else None
+                if fl is not None and fl[0] == m:
+                    hi += 1
+                else:
+                    break
+            while lo - 1 >= i0 and hi - lo < 3 and text[words[lo - 1][1]:words[lo][0]].isspace() \
+                    and "\n" not in text[words[lo - 1][1]:words[lo][0]]:
+                pw = words[lo - 1][2]
+                if not _is_alpha_lower(pw):
+                    break
+                fl = foreign_language(pw.lower(), lang)
+                if fl is not None and fl[0] == m:
+                    lo -= 1
+                elif not brand and _brand_like(pw.lower(), lang):
+                    lo -= 1
+                    brand = True
+                else:
+                    break
+            used.update(range(lo, hi + 1))
+            s, e = words[lo][0], words[hi][1]
+            # inside a sentence: a word of the paragraph's language on each side, spaces only
+            if lo - 1 < i0 or hi + 1 >= i1:
+                continue
+            left, right = words[lo - 1], words[hi + 1]
+            if not (text[left[1]:s].isspace() and text[e:right[0]].isspace()):
+                continue
+            if max(lint.zipf(left[2], lang), lint.zipf(right[2], lang)) < 4.0:
+                continue
+            if lint.zipf(left[2], lang) < UNKNOWN or lint.zipf(right[2], lang) < UNKNOWN:
+                continue
+            k = bisect_left(sent_starts, s + 1) - 1
+            sent_s, sent_e = sentences[k] if k >= 0 else (para.start, para.end)
+            if _inside_quote_or_brackets(text, s, e, max(sent_s, para.start), min(sent_e, para.end)):
+                continue
+            foreign_words = tuple(words[j][2] for j in range(lo, hi + 1)
+                                  if foreign_language(words[j][2].lower(), lang) is not None)
+            if len(foreign_words) == 1 and (m == "en" or related(m, lang)):
+                continue  # English loans are everywhere; one cognate proves nothing
+            if len(foreign_words) == 1 and lo == hi and lint.zipf(left[2], lang) >= GOVERNING:
+                continue
+            conf = 0.5 if len(foreign_words) > 1 else 0.45
+            out.append(ForeignRun(s, e, lang, m, foreign_words, conf))
+    return out
+
+
+# -- INJ002 ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SpamHit:
+    start: int
+    end: int
+    category: str
+    confidence: float
+    message: str
+
+
+@lru_cache(maxsize=None)
+def _spam_matcher() -> TrieMatcher:
+    pairs = []
+    for row in lint.read_tsv(lexicon("seo_spam.tsv"), 4):
+        lang, phrase, weight, category = row[:4]
+        pairs.append((phrase, (lang, float(weight), category)))
+    return TrieMatcher(pairs)
+
+
+_SPAM_WORDS = ("casino|casinos|bonus|slots?|poker|betting|bet|bets|bahis|bonusu|kasyno|kazino|apuestas|apostas|"
+               "scommesse|loans?|payday|lender|kredi|prestiti|prestamos|viagra|cialis|levitra|kamagra|tramadol|"
+               "xanax|pharmacy|escorts?|hookup|dating|brides?|incontri|rencontre|citas|essay|followers|takipci|"
+               "replica|porn|porno|sex|xxx|gacor|judi|togel|jackpot|freespins|spins")
+#: a slug of 3+ lower-case parts joined by hyphens with a spam word among them, mid-text
+_SLUG = re.compile(r"(?<![\w/.@#=-])(?:[a-z0-9]+-){2,}[a-z0-9]+(?![\w/.@=-])")
+_SPAM_PART = re.compile(rf"(?:^|-)(?:{_SPAM_WORDS})(?:-|$)")
+#: '<keyword> near me': the search query itself pasted into the text
+_NEAR_ME = re.compile(r"(?<!\w)(?:(?:payday|title|installment|personal|car|cash|quick|fast|online|check)\s+)?"
+                      r"(?:loans?|casinos?|escorts?|pharmacy|dispensary|hookups?|singles|lenders?|advance|cashing)"
+                      r"\s+near\s+me(?!\w)")
+
+
+#: the inner part of a slug: a hyphen, a lower-case/digit part, a hyphen (fast to find)
+_SLUG_CORE = re.compile(r"-[a-z0-9]+-")
+_CHAIN = re.compile(r"[a-z0-9-]*")
+
+
+def _slugs(text: str):
+    """Slugs of three or more parts: found from their inner hyphens, then expanded."""
+    pos = 0
+    while True:
+        core = _SLUG_CORE.search(text, pos)
+        if core is None:
+            return
+        start = text.rfind(" ", max(0, core.start() - 80), core.start()) + 1
+        start = max(start, text.rfind("\n", max(0, core.start() - 80), core.start()) + 1)
+        m = _SLUG.match(text, start)
+        if m is not None and m.end() > core.start():
+            yield m
+            pos = m.end()
+        else:
+            pos = max(_CHAIN.match(text, core.start()).end(), core.end())  # never rescan a chain
+
+
+def spam_hits(doc) -> list[SpamHit]:
+    """INJ002 hits of ``doc``, computed once (cached in ``doc.cache``)."""
+    cached = doc.cache.get("inj_spam")
+    if cached is not None:
+        return cached
+    text = doc.text
+    low = doc.cache.get("spn_inj_lower")
+    if low is None:
+        low = doc.cache["spn_inj_lower"] = text.lower()
+    if len(low) != len(text):
+        low = None
+    src = low if low is not None else text
+    out: list[SpamHit] = []
+    taken: list[tuple[int, int]] = []
+    seen: dict[str, int] = {}
+    matcher = _spam_matcher()
+    for m in matcher.finditer(text, lowered=low):
+        values = matcher.values(m.group())
+        if not values:
+            continue
+        lang, weight, category = max(values, key=lambda v: v[1])
+        key = matcher.key(m.group())
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        conf = weight / (1 + n)  # the topic of a story repeats; an injected keyword need not
+        out.append(SpamHit(m.start(), m.end(), category, round(conf, 3),
+                           f"SEO spam keyword ({category}): '{m.group()}'"))
+        taken.append(m.span())
+    for m in (_NEAR_ME.finditer(src) if "near me" in src else ()):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append(SpamHit(m.start(), m.end(), "search query", 0.6,
+                           f"SEO spam: search query pasted into the text: '{text[m.start():m.end()]}'"))
+        taken.append(m.span())
+    for m in _slugs(text):
+        if not _SPAM_PART.search(m.group()) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append(SpamHit(m.start(), m.end(), "slug", 0.6, f"SEO spam slug in running text: '{m.group()}'"))
+    out.sort(key=lambda h: h.start)
+    doc.cache["inj_spam"] = out
+    return out
+
+
+def inj_hits(doc) -> list:
+    """Every INJ hit (for benchmarks and tests)."""
+    return list(foreign_runs(doc)) + list(spam_hits(doc))

@@ -1,0 +1,182 @@
+"""Pattern matchers of the SPN family: spun numbers (SPN003) and spun outlet names (SPN004).
+
+Called once per document by :func:`rules._spn_common.spn_hits` (never by a rule directly),
+so their hits are shared with the SPN005 density rule.
+
+>>> import lint
+>>> doc = lint.Document("The army enlists three hundred,000 men for 2 or three days.", lang="en")
+>>> [doc.text[h.start:h.end] for h in pattern_hits(doc)]
+['three hundred,000', '2 or three']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lint
+
+from ._spn_common import NUMBER, OUTLET, Hit, lexicon
+
+# -- SPN003 spun numbers --------------------------------------------------------------
+#: number words 1-9 per language (articles such as 'un', 'a', 'een' left out: they are
+#: not numbers in running text), and the words that join two numbers in a range/choice
+_UNITS = {
+    "en": ("one two three four five six seven eight nine", "or to"),
+    "it": ("due tre quattro cinque sei sette otto nove", "o a"),
+    "es": ("dos tres cuatro cinco seis siete ocho nueve", "o a"),
+    "fr": ("deux trois quatre cinq six sept huit neuf", "ou à"),
+    "de": ("zwei drei vier fünf sechs sieben acht neun", "oder bis"),
+    "pt": ("dois duas três quatro cinco seis sete oito nove", "ou a"),
+    "nl": ("twee drie vier vijf zes zeven acht negen", "of tot"),
+}
+#: number words that a spinner leaves in front of a digit group ('three hundred,000')
+_BIG = {
+    "en": "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+          "sixty seventy eighty ninety hundred",
+    "it": "due tre quattro cinque sei sette otto nove dieci venti trenta cento duecento trecento quattrocento "
+          "cinquecento seicento settecento ottocento novecento",
+    "es": "dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cien cientos doscientos trescientos "
+          "cuatrocientos quinientos",
+    "fr": "deux trois quatre cinq six sept huit neuf dix vingt trente cent cents",
+    "de": "zwei drei vier fünf sechs sieben acht neun zehn zwanzig dreißig hundert",
+    "pt": "dois duas três quatro cinco seis sete oito nove dez vinte trinta cem cento duzentos trezentos",
+    "nl": "twee drie vier vijf zes zeven acht negen tien twintig dertig honderd",
+}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in set(words)), key=len, reverse=True))
+
+
+_ALL_UNITS = {w for units, _ in _UNITS.values() for w in units.split()}
+_ALL_JOIN = {w for _, joins in _UNITS.values() for w in joins.split()}
+_ALL_BIG = {w for ws in _BIG.values() for w in ws.split()}
+#: 'three hundred,000': number words glued to a thousands group. A digit group right after
+#: a letter is rare, so it is found first and the words before it checked after.
+_GROUP_AFTER_LETTER = re.compile(r"[,.]\d{3}(?!\d)")
+_WORDS_BEFORE_GROUP = re.compile(rf"(?<!\w)(?:(?:{_alt(_ALL_BIG)})[\s-])*(?:{_alt(_ALL_BIG)})$")
+#: '2 or three': a digit first (the engine skips fast to digits)...
+_DIGIT_PAIR = re.compile(rf"[1-9]\s+(?P<j>{_alt(_ALL_JOIN)})\s+(?P<w>{_alt(_ALL_UNITS)})(?!\w|[.,]\d|-)")
+#: ...'two or 3': the joining word and the digit first, the number word checked before it
+_WORD_PAIR_TAIL = re.compile(rf"\s(?P<j>{_alt(_ALL_JOIN)})\s+[1-9](?!\w|[.,]\d|-)")
+_PAIR_BEFORE = re.compile(rf"(?<![\w.,])(?P<w>{_alt(_ALL_UNITS)})$")
+_EN_VALUES = {w: i + 1 for i, w in enumerate(_UNITS["en"][0].split())}
+
+
+def _lang_ok(word: str, join: str, lang) -> bool:
+    """The number word and the joining word belong to the paragraph's language."""
+    units, joins = _UNITS.get(lang or "en", _UNITS["en"])
+    return word.lower() in units.split() and join.lower() in joins.split()
+
+
+def _lowered(doc) -> str:
+    """``doc.text.lower()`` computed once per document (shared with the phrase matcher);
+    the original text when lower-casing changes its length (offsets must not move)."""
+    low = doc.cache.get("spn_inj_lower")
+    if low is None:
+        low = doc.cache["spn_inj_lower"] = doc.text.lower()
+    return low if len(low) == len(doc.text) else doc.text
+
+
+def number_hits(doc) -> list[Hit]:
+    text = doc.text
+    low = _lowered(doc)
+    out = []
+    for m in _GROUP_AFTER_LETTER.finditer(low):
+        if m.start() == 0 or not low[m.start() - 1].isalpha():
+            continue
+        w = _WORDS_BEFORE_GROUP.search(low, max(0, m.start() - 60), m.start())
+        if w is None:
+            continue
+        s, e = w.start(), m.end()
+        out.append(Hit(NUMBER, s, e, 0.6, f"spun number: number words glued to a digit group in '{text[s:e]}'",
+                       None, "number:group"))
+    pairs = []
+    for m in _DIGIT_PAIR.finditer(low):
+        if m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.,"):
+            continue
+        pairs.append((m.start(), m.end(), m.start("w"), m.end("w"), m.group("j"), low[m.start()], True))
+    for m in _WORD_PAIR_TAIL.finditer(low):
+        w = _PAIR_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        if w is not None:
+            pairs.append((w.start(), m.end(), w.start("w"), w.end("w"), m.group("j"), low[m.end() - 1], False))
+    for s, e, ws, we, join, digit, first_digit in pairs:
+        word = text[ws:we]
+        if not _lang_ok(word, join, doc.lang_at(s)):
+            continue
+        if word[0].isupper() and not first_digit and s > 0 and text[max(0, s - 2):s].strip() not in ("", ".", "!", "?"):
+            continue  # 'Formula One or 2': a capitalised name, not a number word
+        suggestion = None
+        if doc.lang_at(s) in ("en", None) and word.lower() in _EN_VALUES:
+            v = str(_EN_VALUES[word.lower()])
+            suggestion = f"{digit} {join} {v}" if first_digit else f"{v} {join} {digit}"
+        out.append(Hit(NUMBER, s, e, 0.45, f"spun number: digits and number words mixed in '{text[s:e]}'",
+                       suggestion, "number:pair"))
+    return out
+
+
+# -- SPN004 spun outlet names -----------------------------------------------------------
+@lru_cache(maxsize=None)
+def _outlets():
+    """(acronym regex, {spin word: strong?}, [(fixed spun name, correct name)])."""
+    names, spins, fixed = [], {}, []
+    for row in lint.read_tsv(lexicon("outlets.tsv"), 3):
+        kind, a, b = row[:3]
+        if kind == "outlet":
+            names.append(a)
+        elif kind in ("strong", "weak"):
+            spins[a] = kind == "strong"
+        elif kind == "fixed":
+            fixed.append((a, b))
+    # no leading \b: a pattern that starts with capital letters lets the engine skip fast
+    # to candidates; the left boundary is checked on the (rare) matches
+    name_re = re.compile(rf"(?P<outlet>{_alt(names)})[ \t]+(?P<spin>{_alt(spins)})\b")
+    fixed_re = re.compile(r"(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in
+                                           sorted(fixed, key=lambda f: -len(f[0]))) + r")\b")
+    return name_re, spins, (fixed_re, {" ".join(a.split()): b for a, b in fixed})
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w)")
+
+
+def _capital_follows(text: str, pos: int) -> bool:
+    """True when a capitalised word follows: 'Reuters Information Services' is one name."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and m.group(1).isupper()
+
+
+def _word_before(text: str, pos: int) -> bool:
+    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+
+def outlet_hits(doc) -> list[Hit]:
+    text = doc.text
+    name_re, spins, fixed_re = _outlets()
+    found = [(m.start(), m.end(), m.group("outlet"), m.group("spin")) for m in name_re.finditer(text)
+             if not _capital_follows(text, m.end()) and not _word_before(text, m.start())]
+    variants: dict[str, set] = {}
+    for _, _, outlet, spin in found:
+        variants.setdefault(outlet, set()).add(spin)
+    out = []
+    for s, e, outlet, spin in found:
+        strong = spins[spin]
+        several = len(variants[outlet]) >= 2
+        if not (strong or several):
+            continue
+        others = sorted(v for v in variants[outlet] if v != spin)
+        why = f" (also written '{outlet} {others[0]}' in this text)" if others else ""
+        out.append(Hit(OUTLET, s, e, 0.55 if strong and several else (0.5 if strong else 0.4),
+                       f"spun outlet name: '{outlet} {spin}' is probably '{outlet} News'{why}",
+                       f"{outlet} News", f"outlet:{outlet}"))
+    fixed_re, real = fixed_re
+    for m in fixed_re.finditer(text):
+        if _word_before(text, m.start()):
+            continue
+        name = real.get(" ".join(m.group().split()), "")
+        out.append(Hit(OUTLET, m.start(), m.end(), 0.5, f"spun outlet name: '{m.group()}' is probably '{name}'",
+                       name or None, f"outlet:{m.group().lower()}"))
+    return out
+
+
+def pattern_hits(doc) -> list[Hit]:
+    return number_hits(doc) + outlet_hits(doc)

@@ -1,0 +1,178 @@
+"""INJ (injected content) rules: foreign keywords and SEO spam, the seed annotation, the
+clean-corpus budget, and synthetic injections into clean text."""
+from __future__ import annotations
+
+import doctest
+import importlib
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+import lint
+from lint.config import Settings
+from lint.engine import Linter
+from lint.plugins import load_registry
+from lint.rules import _inj_common as inj
+from lint.source import Source
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEEDS = SHARED / "seeds"
+CLEAN = SHARED / "corpus" / "clean"
+
+
+def _runs(text, lang=None):
+    doc = lint.Document(text, lang=lang)
+    return [doc.text[r.start:r.end] for r in inj.foreign_runs(doc)]
+
+
+def _spam(text, lang=None):
+    doc = lint.Document(text, lang=lang)
+    return [doc.text[h.start:h.end] for h in inj.spam_hits(doc)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The mobilization last month to buttress badoo incelemeleri his forces sparked an exodus.", "en",
+     "badoo incelemeleri"),
+    ("The council decided to approve güvenilir siteleri the new budget for the school.", "en", "güvenilir siteleri"),
+    ("The council decided to approve отзывы the new budget for the school.", "en", "отзывы"),
+    ("Il consiglio ha deciso di approvare bewertungen il nuovo bilancio della scuola.", "it", "bewertungen"),
+    ("Совет решил утвердить kredi başvurusu новый бюджет школы на следующий год.", "ru", "kredi başvurusu"),
+])
+def test_foreign_keyword_found(text, lang, expected):
+    assert expected in _runs(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("We ordered paella and a glass of vino; it was a real zeitgeist moment.", "en"),
+    ("The Turkish word “incelemeleri” means reviews in the title of the page.", "en"),
+    ("He runs a shop called Badoo Incelemeleri in the city centre near the station.", "en"),
+    ("The motto (per aspera ad astra) was carved above the door of the old school.", "en"),
+    ("Gondar es una freguesia portuguesa del concelho de Guimarães, con mucha historia.", "es"),
+    ("Dovre est une kommune de Norvège et la gmina de Mniów est voisine des gminy.", "fr"),
+    ("Flávio Santos vai agora todos os weekends ao teatro com os amigos da escola.", "pt"),
+    ("Ayer fuimos al cine y luego comimos en casa de mis padres con toda la familia.", "es"),
+])
+def test_foreign_keyword_innocent(text, lang):
+    assert _runs(text, lang) == []
+
+
+def test_whole_paragraph_in_another_language_is_not_injection():
+    text = ("The report was published today. Il governo ha deciso di aumentare le tasse sulla casa per "
+            "tutti i cittadini, ma la decisione non piace.")
+    assert _runs(text, "en") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Get title loans near me today.", "title loans near me"),
+    ("Read about buy viagra online before your visit.", "buy viagra online"),
+    ("See best-online-casino-bonus for more.", "best-online-casino-bonus"),
+    ("Güvenilir bahis siteleri için tıklayın.", "bahis siteleri"),
+    ("Il miglior bonus senza deposito del mese.", "bonus senza deposito"),
+    ("Лучшие онлайн казино года.", "онлайн казино"),
+    ("Los mejores bono sin depósito del año.", "bono sin depósito"),
+])
+def test_spam_found(text, expected):
+    assert any(expected.lower() in hit.lower() for hit in _spam(text)), _spam(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The casino reopened and the council debated payday lending rules.",
+    "A state-of-the-art, up-to-date, well-known building near me.",
+    "Il casinò di Venezia ha riaperto dopo i lavori.",
+    "The story-of-the-year award went to the reporters.",
+])
+def test_spam_innocent(text):
+    assert _spam(text) == []
+
+
+def test_repeated_generic_keyword_weighs_less_each_time():
+    doc = lint.Document("An online casino opened. The online casino was busy. Online casino fans came.", lang="en")
+    conf = [h.confidence for h in inj.spam_hits(doc)]
+    assert len(conf) == 3 and conf[0] > conf[1] > conf[2]
+
+
+def test_common_words_table_is_compact():
+    tr = inj.common_words("tr")
+    assert "incelemeleri" in tr and min(tr.values()) >= inj.COMMON
+    assert inj.foreign_language("incelemeleri", "en") == ("tr", pytest.approx(3.63, abs=0.05))
+    assert inj.foreign_language("house", "en") is None
+
+
+@pytest.mark.parametrize("module", ["_inj_common", "inj_foreign_keyword", "inj_seo_spam"])
+def test_doctests(module):
+    result = doctest.testmod(importlib.import_module(f"lint.rules.{module}"))
+    assert result.failed == 0 and result.attempted > 0
+
+
+def _linter():
+    return Linter(Settings(select=["INJ"]), load_registry())
+
+
+def test_seed_annotation_found():
+    path = SEEDS / "annotations.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/seeds not available")
+    anns = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    linter = _linter()
+    for a in anns:
+        if a["family"] != "INJ" or not a["required"]:
+            continue
+        text = (SEEDS / a["file"]).read_text(encoding="utf-8")
+        result = linter.lint_source(Source(path=a["file"], text=text))
+        assert any(f.rule.startswith("INJ") and f.offset < a["end"] and f.end_offset > a["start"]
+                   for f in result.findings), a["quote"]
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr", "ru"])
+def test_clean_corpus_budget(lang):
+    path = CLEAN / f"ud-{lang}.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpus/clean not available")
+    linter = _linter()
+    words = warnings = 0
+    for line in path.read_text(encoding="utf-8").splitlines()[:200]:
+        d = json.loads(line)
+        result = linter.lint_source(Source(path=d["id"], text=d["text"] + "\n"))
+        words += result.words
+        warnings += sum(1 for f in result.findings if f.severity != "info")
+        assert result.score <= 0.5, (d["id"], [(f.rule, f.text) for f in result.findings])
+    assert 10000 * warnings / max(words, 1) < 1.0, (warnings, words)
+
+
+def test_synthetic_injections_into_clean_english_are_found():
+    """A Turkish keyword pasted between two words of clean English sentences is found in
+    most places (not after a sentence end or next to punctuation, by design)."""
+    path = CLEAN / "ud-en.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpus/clean not available")
+    rnd = random.Random(7)
+    found = tried = 0
+    for line in path.read_text(encoding="utf-8").splitlines()[:150]:
+        text = json.loads(line)["text"]
+        words = text.split(" ")
+        candidates = [i for i in range(3, len(words) - 3)
+                      if words[i - 1].isalpha() and words[i].isalpha() and words[i - 1].islower()
+                      and lint.zipf(words[i - 1], "en") < inj.GOVERNING]
+        if not candidates:
+            continue
+        i = rnd.choice(candidates)
+        words.insert(i, "kredi başvurusu")
+        injected = " ".join(words)
+        tried += 1
+        found += "kredi başvurusu" in " ".join(_runs(injected))
+    assert tried >= 40 and found / tried >= 0.6, (found, tried)
+
+
+def test_adversarial_inputs_run_in_linear_time():
+    import time
+
+    texts = ["a-" * 100_000 + "/", "casino-" * 50_000 + "x", "near " * 50_000 + "me", "x" * 300_000,
+             ("kredi " * 20 + "the ") * 5_000]
+    for text in texts:
+        t = time.perf_counter()
+        doc = lint.Document(text, lang="en")
+        inj.spam_hits(doc)
+        inj.foreign_runs(doc)
+        assert time.perf_counter() - t < 5.0, text[:20]
