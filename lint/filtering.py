@@ -50,7 +50,7 @@ from typing import IO, Iterator, Optional
 
 from .atomic import atomic_writer
 from .cli import EXIT_ERROR, EXIT_OK, UsageError, make_resolver
-from .engine import Linter
+from .engine import INTERNAL_ERROR, Linter
 from .plugins import load_registry
 from .runner import Run, default_jobs
 
@@ -278,7 +278,11 @@ def run_filter(args) -> int:
                     stats.rejected += 1
                     continue
                 stats.words += result.words
-                stats.internal_errors += result.internal_error
+                if result.internal_error:
+                    stats.internal_errors += 1
+                    for f in result.findings:
+                        if f.rule == INTERNAL_ERROR:
+                            print(f"unspun: error: {result.path}: {f.message}", file=sys.stderr)
                 if result.score > settings.max_score:
                     rules = sorted({f.rule for f in result.findings if not f.rule.startswith("UNS")})
                     reject.write(_rejected_line(item.record, {"score": result.score, "rules": rules}) + "\n")

@@ -74,3 +74,23 @@ def languages() -> tuple[str, ...]:
     from .language import SUPPORTED
 
     return tuple(lang for lang in SUPPORTED if available(lang))
+
+
+_COMMON: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def common_words(lang: str, min_zipf: float = 3.0) -> dict[str, float]:
+    """word -> Zipf frequency for the words of ``lang`` at or above ``min_zipf`` (at least
+    3.0), from wordfreq's small list: a few MB per language, built once per process.
+    Empty when wordfreq has no list for ``lang``.
+
+    >>> common_words("tr")["ve"] > 6
+    True
+    """
+    key = (lang, max(min_zipf, 3.0))
+    out = _COMMON.get(key)
+    if out is None:
+        tbl = table(lang, "small") or {}
+        floor = 10 ** (key[1] - 9)
+        out = _COMMON[key] = {w: math.log10(f * 1e9) for w, f in tbl.items() if f >= floor}
+    return out

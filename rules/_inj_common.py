@@ -58,24 +58,10 @@ def lexicon(name: str) -> str:
     return lint.data_path(__file__, "lexicons", "inj", name)
 
 
-@lru_cache(maxsize=None)
 def common_words(lang: str) -> dict:
-    """word -> Zipf frequency for the words of ``lang`` with Zipf >= 3 (wordfreq data,
-    read once; {} when unavailable)."""
-    try:
-        import wordfreq
-
-        path = wordfreq.available_languages("best").get(lang)
-        data = wordfreq.read_cBpack(path) if path else []
-    except Exception:  # noqa: BLE001 - no data: the language is simply not checked
-        return {}
-    out: dict = {}
-    # bucket i holds the words of frequency 10 ** (-i / 100): Zipf = 9 - i / 100
-    for i, bucket in enumerate(data[: int((9 - COMMON) * 100) + 1]):
-        z = 9 - i / 100
-        for w in bucket:
-            out[w] = z
-    return out
+    """word -> Zipf frequency for the words of ``lang`` with Zipf >= COMMON (wordfreq's
+    small list, built once per process by the engine; {} when unavailable)."""
+    return lint.common_words(lang, COMMON)
 
 
 _KNOWN: dict = {}

@@ -831,81 +831,9 @@ def tortured_entries() -> tuple[Entry, ...]:
     return tuple(out)
 
 
-class TrieMatcher:
-    """Many phrases in one regular expression shaped as a character trie, run by the
-    standard ``re`` engine on lower-cased text: whole words, any run of whitespace
-    between words, either apostrophe. Several times faster than a flat alternation of
-    hundreds of phrases (a trie lets the engine reject a position on its first
-    character).
-
-    >>> m = TrieMatcher([("wade household", 1), ("wade home", 2), ("out-of", 3)])
-    >>> [(t.group(), m.values(t.group())) for t in m.finditer("They Wade  Household, out-of date.")]
-    [('Wade  Household', [1]), ('out-of', [3])]
-    """
-
-    def __init__(self, pairs: Iterable[tuple[str, object]]):
-        self._values: dict[str, list] = {}
-        for phrase, value in pairs:
-            self._values.setdefault(self.key(phrase), []).append(value)
-        body = self._trie(sorted(self._values)) or "(?!x)x"
-        self.pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
-        self.ci_pattern = re.compile(self.pattern.pattern, re.IGNORECASE)
-        #: key -> shorter keys that are whole-word prefixes of it (tried when it fails)
-        self._prefixes: dict[str, list[str]] = {}
-        for key in self._values:
-            words = key.split(" ")
-            self._prefixes[key] = [k for k in (" ".join(words[:i]) for i in range(len(words) - 1, 0, -1))
-                                   if k in self._values]
-
-    @staticmethod
-    def key(phrase: str) -> str:
-        return " ".join(phrase.lower().replace("’", "'").split())
-
-    @staticmethod
-    def _trie(phrases: list) -> str:
-        root: dict = {}
-        for p in phrases:
-            node = root
-            for ch in p:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-
-        def emit(node: dict) -> str:
-            alts = []
-            for ch in sorted(k for k in node if k):
-                piece = r"\s+" if ch == " " else ("['’]" if ch == "'" else re.escape(ch))
-                alts.append(piece + emit(node[ch]))
-            if not alts:
-                return ""
-            body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-            return "(?:" + body + ")?" if "" in node else body
-
-        return emit(root)
-
-    def finditer(self, text: str, pos: int = 0, endpos: Optional[int] = None, lowered: Optional[str] = None):
-        """Matches in ``text[pos:endpos]``; ``lowered`` = ``text.lower()`` when the caller
-        has it (same length), which is the fast path."""
-        endpos = len(text) if endpos is None else endpos
-        if lowered is not None and len(lowered) == len(text):
-            return self.pattern.finditer(lowered, pos, endpos)
-        return self.ci_pattern.finditer(text, pos, endpos)
-
-    def search(self, text: str, pos: int, endpos: int, lowered: Optional[str] = None):
-        if lowered is not None and len(lowered) == len(text):
-            return self.pattern.search(lowered, pos, endpos)
-        return self.ci_pattern.search(text, pos, endpos)
-
-    def values(self, matched: str) -> list:
-        return self._values.get(self.key(matched), [])
-
-    def candidates(self, matched: str) -> list[tuple[int, list]]:
-        """(length in words, values) for the matched phrase and every shorter phrase that
-        is a whole-word prefix of it, longest first."""
-        key = self.key(matched)
-        out = [(key.count(" ") + 1, self._values.get(key, []))]
-        for k in self._prefixes.get(key, ()):
-            out.append((k.count(" ") + 1, self._values[k]))
-        return out
+#: the engine's trie-shaped phrase matcher (lint.PhraseMatcher), under the name this
+#: family's code uses
+TrieMatcher = lint.PhraseMatcher
 
 
 @lru_cache(maxsize=None)
