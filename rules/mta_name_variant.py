@@ -1,0 +1,336 @@
+"""MTA004 name-variant: one name spelled two ways in one document.
+
+Translation (machine or hurried human) transliterates a name afresh each time it meets it,
+or slips one letter: ``Alexei`` two lines before ``Alexey``, the camp ``Atameken`` three
+times and ``Atamaken`` once. The minority spelling is reported with the majority one as the
+suggestion (unsafe: it may really be someone else).
+
+>>> transliteration_key("Alexey") == transliteration_key("Aleksei")
+True
+>>> transliteration_key("Yevgeny") == transliteration_key("Evgeniy")
+True
+>>> transliteration_key("Mario") == transliteration_key("Maria")
+False
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+
+import regex
+
+import lint
+
+from ._mta_common import NOT_NAMES, first_name, translit_chars
+
+_SLAVIC_CULTURES = frozenset({"ru", "kk"})
+#: languages whose names take case endings (compared without their last three letters)
+_INFLECTING = frozenset({"ru", "pl", "uk", "cs", "sk", "sl", "hr", "sr", "bg", "tr", "fi", "hu", "et", "lt", "lv",
+                         "el", "ro", "de", "nl"})
+_VOWELS = set("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýаеёиоуыэюяіїє")
+
+#: Rewrites that map the usual Latin transliterations of one Russian/Slavic name to one key
+_KEY_RULES = [
+    (regex.compile(r"ks"), "x"),                         # Aleksei / Alexei
+    (regex.compile(r"^ye"), "e"),                        # Yevgeny / Evgeny, Yelena / Elena
+    (regex.compile(r"(?<=[aeiou])ye"), "e"),             # Sergeyev / Sergeev
+    (regex.compile(r"(?<=[bcdfghklmnprstvz])yo"), "e"),  # Fyodor / Fedor, Artyom / Artem
+    (regex.compile(r"(?<=[bcdfghklmnprstvz])(?:iy|ii|yi|ij|y)$"), "i"),  # Dmitry / Dmitri / Dmitriy
+    (regex.compile(r"(?<=[aeou])[yj]$"), "i"),           # Alexey / Alexei, Nikolay
+    (regex.compile(r"(?<=[bcdfghklmnprstvz])i?ya$"), "ia"),  # Natalya / Natalia, Mariya / Maria
+    (regex.compile(r"(?<=[bcdfghklmnprstvz])iy(?=[aeou])"), "i"),  # Anatoliy... inner
+]
+#: the rewrites above that only a Slavic transliteration explains
+_SLAVIC_MARK = regex.compile(r"ks|^ye|[aeiou]ye|[^aeiou]yo|(?:iy|ii|yi|ij)$|[aeo]y$|ya$")
+
+#: a capitalised word (the name inside ``l’Ucraina``, ``Atameken'de``, ``Alexei's``; not inside
+#: a hyphenated or camel-cased token)
+_CAPWORD = regex.compile(
+    r"(?:(?<![\p{L}\p{M}\p{N}'’\-])|(?<=(?<![\p{L}\p{M}])\p{Ll}{1,5}['’]))"
+    r"(\p{Lu}[\p{Ll}\p{M}]{2,})"
+    r"(?![\p{L}\p{M}\p{N}\-]|['’]\p{Lu})"
+)
+#: what may stand between two spellings that a text lists as alternatives on purpose:
+#: "Gordievski, Gordievsky o Gordievskiy", "Alexei (or Alexey)", "Yuri/Yury"
+_ALTERNATIVE_GAP = regex.compile(
+    r"[\s,;/()\[\]«»“”\"'’-]*(?:(?:or|also|aka|a\.k\.a\.|o|ou|oder|of|ovvero|oppure|ossia|ou seja|"
+    r"also spelled|also known as|known as|или|либо|veya|ya da|lub|albo)\b[\s,:;/()\[\]«»“”\"'’-]*)?",
+    regex.IGNORECASE,
+)
+_HAN_SPEAKER_VERBS = "说|表示|称|问道|指出|写道|回忆说|补充说|解释说|认为|认识到"
+_SPEAKER = None
+_MAY_VARY = regex.compile(r"[ykj]|ii$")
+
+
+def transliteration_key(name: str) -> str:
+    key = name.lower()
+    if not _MAY_VARY.search(key):
+        return key  # no rule applies
+    for pattern, repl in _KEY_RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+class _Places:
+    """Where each capitalised word occurs, found on demand (few names ever need it)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._spans: dict[str, list] = {}
+
+    def __getitem__(self, name: str) -> list:
+        spans = self._spans.get(name)
+        if spans is None:
+            spans = self._spans[name] = [m.span(1) for m in _CAPWORD.finditer(self.text) if m.group(1) == name]
+        return spans
+
+    def first(self, name: str) -> int:
+        spans = self[name]
+        return spans[0][0] if spans else 0
+
+
+def _listed_together(text: str, names, where) -> bool:
+    """True when two of ``names`` stand side by side as declared alternatives."""
+    spans = sorted((s, e) for n in names for s, e in where[n])
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        if text[s1:e1] != text[s2:e2] and s2 - e1 <= 30:
+            if _ALTERNATIVE_GAP.fullmatch(text, e1, s2) is not None:
+                return True
+    return False
+
+
+_NEXT_CAP = regex.compile(r"[ \t\n]+(\p{Lu}[\p{Ll}\p{M}]+)")
+_PREV_CAP = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)[ \t\n]+$")
+
+
+def _neighbours(text: str, spans, lang) -> set:
+    """Capitalised words right before or after the occurrences (first name, surname), not
+    common words ("Yesterday Sergei said")."""
+    out = set()
+    for s, e in spans:
+        for m in (_NEXT_CAP.match(text, e), _PREV_CAP.search(text, max(0, s - 40), s)):
+            if m is None:
+                continue
+            w = m.group(1)
+            if w.lower() in NOT_NAMES or lint.zipf(w, "en") >= 4.8 or (lang and lint.zipf(w, lang) >= 4.8):
+                continue
+            out.add(w)
+    return out
+
+
+def _same_person(text: str, a: str, b: str, where, lang=None) -> bool:
+    """Can two spellings name one person? Not when each comes with its own other names
+    (Dmitri Frank, Dmitry Ilyin: two people in a list of contributors)."""
+    na, nb = _neighbours(text, where[a], lang), _neighbours(text, where[b], lang)
+    if na & nb:
+        return True   # Tony Mechelynck / Tony Mechylynck
+    if na and nb:
+        return False  # each with its own surname or first name: two people
+    return len(na | nb) <= 1  # one bare: the same person unless the other names several
+
+
+def _speaker_pattern():
+    global _SPEAKER
+    if _SPEAKER is None:
+        tc = "".join(sorted(translit_chars()))
+        _SPEAKER = regex.compile(rf"(?<![{tc}])([{tc}]{{2,5}})(?={_HAN_SPEAKER_VERBS})")
+    return _SPEAKER
+
+
+class NameVariant(lint.Rule):
+    """One name spelled two ways in one document: transliteration variants of a Russian or
+    other Slavic name (``Alexei``/``Alexey``, ``Sergei``/``Sergey``, ``Yevgeny``/``Evgeny``,
+    ``Dmitri``/``Dmitry``, ``Aleksandr``/``Alexandr``, ``Natalya``/``Natalia``) and
+    one-letter slips of a rare proper noun (``Atameken`` three times, ``Atamaken`` once:
+    same length, one letter substituted, both rare words, the majority at least twice as
+    frequent). In Chinese, two transliterated speaker names that differ in one character
+    (``乔吉说`` once, ``乔治说`` twice; reported as info: names differ by one character
+    more often than Latin ones do). Translation produces these when it renders a name
+    afresh each time. Different names that happen to be close are left alone: gender endings
+    (``Mario``/``Maria``, ``Ivan``/``Ivana``), first names that are both in the lexicon
+    (``Marco``/``Marc``), short names, a difference in the first letter, or in accents only.
+    The suggestion is the majority spelling (unsafe: check it is the same person)."""
+
+    code = "MTA004"
+    name = "name-variant"
+    severity = "warning"
+    languages = None
+    summary = "one name spelled two ways in a document (Alexei/Alexey, Atameken/Atamaken)"
+    fix = "unsafe"
+    fix_hint = "Spell the name the same way everywhere (the suggestion is the majority spelling)."
+    confidence = 0.6
+    matches = (
+        lint.Example("Vadim e il suo amico Alexei viaggiarono verso il confine.\n\n"
+                     "“Siamo scappati”, dice Alexey.", "it", covers="Alexey"),
+        lint.Example("Sergei Ivanov left Moscow in May. Sergey says he will not return.", "en", covers="Sergey"),
+        lint.Example("Ha detto al campo di Atameken. Il campo Atameken è vicino. Atameken ospita molti russi. "
+                     "Ha detto al campo di Atamaken.", "it", covers="Atamaken"),
+        lint.Example("Yevgeny Petrov arrived on Monday. Evgeny said the border was closed.", "en", covers="Evgeny"),
+        lint.Example("El pueblo de Kostanai es pequeño. En Kostanai hay frío. Kostenai tiene un mercado.", "es",
+                     covers="Kostenai"),
+        lint.Example("来自叶卡捷琳堡的作家乔吉说，他逃到了哈萨克斯坦。乔治说，他没有支持战争。“我很难过，”乔治说。", "zh",
+                     covers="乔吉"),
+    )
+    no_matches = (
+        lint.Example("Mario and Maria are siblings. Mario is older than Maria.", "en"),
+        lint.Example("Marco met Marc in Paris. Marco and Marc became friends.", "en"),
+        lint.Example("Daniel and Daniela, Paulo and Paula, Ivan and Ivana came too.", "en"),
+        lint.Example("Hansen scored twice. Hansen was happy. Jansen was not.", "en"),
+        lint.Example("Sergei Lavrov met Sergei Shoigu. Sergei Lavrov spoke first.", "en"),
+        lint.Example("Zürich is big. Zürich is rich. Zurich is in Switzerland.", "en"),
+        lint.Example("Il ministro Rossi ha parlato con Rossa e Rossi. Rossi ha detto di sì.", "it"),
+        lint.Example("Kowalski przyjechał. Kowalski mówi. Kowalska milczy.", "pl"),
+        lint.Example("Terry and Terri are twins. Terry is taller.", "en"),
+        lint.Example("乔治说，他没有支持战争。乔治说他很难过。", "zh"),
+    )
+
+    def check(self, doc):
+        text = doc.text
+        counts = Counter(_CAPWORD.findall(text))
+        if len(counts) >= 2:
+            places = _Places(text)
+            yield from self._transliterations(doc, counts, places)
+            yield from self._slips(doc, counts, places)
+        if "zh" in doc.languages:
+            yield from self._han_names(doc)
+
+    # -- Slavic transliteration variants -------------------------------------------
+    def _transliterations(self, doc, counts, where):
+        varying: dict[str, list[str]] = defaultdict(list)
+        for name in counts:
+            if _MAY_VARY.search(name.lower()) and (len(name) >= 5 or first_name(name)):
+                varying[transliteration_key(name)].append(name)
+        if not varying:
+            return
+        groups = [names for names in varying.values()]
+        for name in counts:  # spellings no rule changes: Alexei, Sergei
+            low = name.lower()
+            if low in varying and name not in varying[low] and (len(name) >= 5 or first_name(name)):
+                varying[low].append(name)
+        for names in groups:
+            if len(names) < 2:
+                continue
+            names.sort(key=lambda n: (-counts[n], where.first(n)))
+            major = names[0]
+            for minor in names[1:]:
+                if not self._is_variant(major, minor, doc.lang) or _listed_together(doc.text, names, where):
+                    continue
+                if not _same_person(doc.text, major, minor, where, doc.lang):
+                    continue
+                for s, e in where[minor]:
+                    yield self.finding(
+                        doc, s, e,
+                        f"'{minor}' is spelled '{major}' elsewhere in the document "
+                        f"({counts[major]}x against {counts[minor]}x): one transliteration throughout",
+                        suggestion=major,
+                    )
+
+    @staticmethod
+    def _is_variant(a: str, b: str, lang) -> bool:
+        fa, fb = first_name(a), first_name(b)
+        if fa and fb:
+            # both known names: the same name only if both are Slavic transliterations
+            return bool(fa[1] & _SLAVIC_CULTURES) and bool(fb[1] & _SLAVIC_CULTURES)
+        for w in (a, b):
+            if lint.zipf(w, "en") >= 4.0 or (lang and lang != "en" and lint.zipf(w, lang) >= 4.0):
+                return False  # a common word: Marks / Marx, Meyer / Meer
+        la, lb = a.lower(), b.lower()
+        # at least one spelling must carry a mark only a Slavic transliteration explains
+        return bool(_SLAVIC_MARK.search(la) or _SLAVIC_MARK.search(lb))
+
+    # -- one-letter slips of a rare proper noun -------------------------------------
+    def _slips(self, doc, counts, where):
+        lang = doc.lang or "en"
+        # majority spellings (2+ occurrences) by every one-letter wildcard of them
+        majors: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for name, n in counts.items():
+            if n >= 2 and len(name) >= 5:
+                low = name.lower()
+                for i in range(1, len(low)):
+                    majors[(i, low[:i] + "\0" + low[i + 1:])].append(name)
+        if not majors:
+            return
+        lengths = {len(k[1]) for k in majors}
+        buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for name in counts:
+            if len(name) not in lengths:
+                continue
+            low = name.lower()
+            for i in range(1, len(low)):
+                key = (i, low[:i] + "\0" + low[i + 1:])
+                if key in majors:
+                    buckets[key].append(name)
+        rarity: dict[str, bool] = {}
+
+        def rare(name):  # looked up only for candidate pairs: word tables load lazily
+            r = rarity.get(name)
+            if r is None:
+                z = lint.zipf(name, "en") if lang == "en" else max(lint.zipf(name, lang), lint.zipf(name, "en"))
+                r = rarity[name] = z < 2.0
+            return r
+
+        reported = set()
+        inflected = lang in _INFLECTING
+        for (i, _), names in buckets.items():
+            if len(names) < 2:
+                continue
+            for a in names:
+                for b in names:
+                    if a == b or counts[a] < 2 or counts[a] < 2 * counts[b] or b in reported:
+                        continue
+                    ca, cb = a.lower()[i], b.lower()[i]
+                    if ca == cb:
+                        continue
+                    if i == len(a) - 1 and ca in _VOWELS and cb in _VOWELS:
+                        continue  # a gender or case ending: Mario / Maria, Rossi / Rossa
+                    if inflected and i >= len(a) - 3:
+                        continue  # a case ending: Smirnitskiy / Smirnitskoy
+                    if _strip_accents(ca) == _strip_accents(cb):
+                        continue  # accents only: Zürich / Zurich
+                    if first_name(a) and first_name(b):
+                        continue
+                    if not (rare(a) and rare(b)):
+                        continue
+                    if _listed_together(doc.text, (a, b), where) or not _same_person(doc.text, a, b, where, lang):
+                        continue
+                    reported.add(b)
+                    for s, e in where[b]:
+                        yield self.finding(
+                            doc, s, e,
+                            f"'{b}' differs by one letter from '{a}', used {counts[a]}x in the document: "
+                            f"a slip in the name?",
+                            suggestion=a,
+                        )
+
+    # -- Chinese transliterated speaker names -----------------------------------------
+    def _han_names(self, doc):
+        text = doc.text
+        spk: dict[str, list[int]] = defaultdict(list)
+        for m in _speaker_pattern().finditer(text):
+            if doc.lang_at(m.start()) == "zh":
+                spk[m.group(1)].append(m.start())
+        if len(spk) < 2:
+            return
+        names = list(spk)
+        total = {n: text.count(n) for n in names}
+        for b in names:
+            if total[b] != 1:
+                continue
+            for a in names:
+                if a == b or len(a) != len(b) or total[a] < 2:
+                    continue
+                diff = [k for k in range(len(a)) if a[k] != b[k]]
+                if len(diff) != 1 or (len(a) == 2 and diff[0] == 0):
+                    continue
+                s = spk[b][0]
+                yield self.finding(
+                    doc, s, s + len(b),
+                    f"speaker '{b}' differs by one character from '{a}', who speaks {total[a]}x in the "
+                    f"document: one transliteration throughout",
+                    suggestion=a, confidence=0.3, severity="info",
+                )
+                break
