@@ -14,23 +14,8 @@ import regex
 
 import lint
 
-#: Speech and reaction verbs that take no person as direct object in English. Left out on
-#: purpose: tell, ask, answer, warn, remind, assure, thank, promise, add ("added her on
-#: Facebook"), admit ("the hospital admitted her"), recall ("Moscow recalled him"), declare.
-_VERBS = (
-    "says said quips quipped laughs laughed jokes joked explains explained replies replied "
-    "responds responded insists insisted smiles smiled sighs sighed continues continued "
-    "remarks remarked exclaims exclaimed comments commented whispers whispered "
-    "murmurs murmured mutters muttered shrugs shrugged chuckles chuckled giggles giggled "
-    "recounts recounted concludes concluded emphasises emphasised "
-    "emphasizes emphasized retorts retorted ironizes ironized ironises "
-    "ironised complains complained explains sobs sobbed"
-).split()
-_PATTERN = regex.compile(
-    rf"(?<![\p{{L}}'’])(?P<verb>(?i:{'|'.join(sorted(set(_VERBS), key=len, reverse=True))}))"
-    r"\s+(?P<obj>(?i:him|her))(?=\s*(?:[.;:!?…)\]”\"’]|,\s*(?:[\"“”]|\p{Lu}|$)|$))",
-    regex.MULTILINE,
-)
+from ._mta_common import DANGLING_SPEECH_OBJECT as _PATTERN
+
 #: the subject right before the verb: a pronoun or a capitalised name
 _SUBJECT = regex.compile(r"(?:\b(?i:he|she|they|I|we)|(?<![\p{L}'’])\p{Lu}[\p{L}'’\-]+)\s+$")
 _NOT_SUBJECTS = frozenset({"then", "and", "but", "so", "who", "that", "which", "also"})

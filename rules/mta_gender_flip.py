@@ -18,8 +18,8 @@ import regex
 
 import lint
 
+from ._mta_common import DANGLING_SPEECH_OBJECT as _DANGLING
 from ._mta_common import NOT_NAMES, TRAVEL_WORDS, find_people, first_name, person_noun, person_nouns
-from .mta_dangling_object import _PATTERN as _DANGLING
 
 _EN_SPEECH = (
     "says said adds added explains explained recalls recalled continues continued admits admitted "
