@@ -57,9 +57,9 @@ from .plugins import load_registry
 from .source import Source
 
 #: bytes of JSON Lines per task
-DEFAULT_BLOCKSIZE = 32 * 1024 * 1024
+DEFAULT_BLOCKSIZE = 4 * 1024 * 1024
 #: files (other than split JSONL) grouped into one task until they reach this many bytes or files
-GROUP_BYTES = 8 * 1024 * 1024
+GROUP_BYTES = 4 * 1024 * 1024
 GROUP_FILES = 256
 #: documents read on the client and shipped per task (``read_on="client"``)
 CLIENT_CHUNK_DOCS = 256
@@ -407,7 +407,7 @@ def _renumber(result: DocResult, path: str, before: int) -> None:
     """
     prefix = path + ":"
     if result.path.startswith(prefix) and result.path[len(prefix):].isdigit():
-        absolute = before + int(result.path[len(prefix):])
+        absolute = before + int(result.path[len(prefix):]) - 1
         result.path = f"{prefix}{absolute}"
         if result.error:
             result.error = _LINE_ERROR.sub(f"line {absolute}: ", result.error, count=1)

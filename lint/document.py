@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+import re
 from functools import cached_property
 from typing import Optional, Sequence
 
@@ -34,7 +35,7 @@ from .textutil import WORD, word_count
 
 #: WORD as a capturing split: [gap, word, gap, word, ..., gap], so offsets come from
 #: running sums of lengths, all in C (no per-match Python work)
-_WORD_SPLIT = regex.compile("(" + WORD.pattern + ")", WORD.flags)
+_WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
 _TAIL_WORD = regex.compile(r"[\p{L}.]+$")
 
 _BLOCK_SPLIT = regex.compile(r"\n[ \t\f\v\r\u00a0]*\n(?:[ \t\f\v\r\u00a0]*\n)*")

@@ -160,6 +160,11 @@ def detect(text: str, default: Optional[str] = None, max_words: int = 150) -> Op
 
 
 _LATIN_LANGS = frozenset(_WORDS)
+_SCRIPT_OF = {
+    "zh": regex.compile(r"\p{Han}+"),
+    "ja": regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+"),
+    "ru": regex.compile(r"\p{Cyrillic}+"),
+}
 
 
 def detect_paragraph(text: str, doc_lang: Optional[str]) -> Optional[str]:
@@ -175,8 +180,15 @@ def detect_paragraph(text: str, doc_lang: Optional[str]) -> Optional[str]:
     if len(text) < 25:
         return doc_lang
     sample = text[:400]
-    if doc_lang in _LATIN_LANGS and not _NON_LATIN.search(sample):
-        words = set(_TOKENS.findall(sample.lower(), 0, 480)[:60])
-        if len(_WORDS[doc_lang] & words) >= 3:
+    if doc_lang in _LATIN_LANGS:
+        if not _NON_LATIN.search(sample):
+            words = set(_TOKENS.findall(sample.lower(), 0, 480)[:60])
+            if len(_WORDS[doc_lang] & words) >= 3:
+                return doc_lang
+    elif doc_lang in _SCRIPT_OF:
+        # a paragraph in the document's own script, with little Latin in it, inherits
+        own = len(sample) - len(_SCRIPT_OF[doc_lang].sub("", sample))
+        latin = len(sample) - len(_ASCII_LETTERS.sub("", sample))
+        if own >= 4 and latin < 2 * own:
             return doc_lang
     return detect(sample, default=doc_lang, max_words=60)

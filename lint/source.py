@@ -50,8 +50,9 @@ class Source:
     #: decoding facts, so a fix can write the file back as it was
     encoding: str = "utf-8"
     bom: bool = False
-    #: for corpus records: the raw record, and where it came from
-    record: Optional[dict] = None
+    #: for corpus records: the raw record (the JSON line as text for JSONL, the row as a dict
+    #: for Parquet; the line's bytes when it is not UTF-8), and the corpus file it came from
+    record: Optional[object] = None
     file: Optional[str] = None
 
     @property

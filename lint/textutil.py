@@ -7,16 +7,24 @@ True
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
-#: A word: letters/marks/digits, with inner apostrophes or hyphens; a run of Han or kana
-#: characters is one token (CJK text is not segmented into words).
-WORD = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}ー]+"
-    r"|[\p{L}\p{M}\p{N}--\p{Han}\p{Hiragana}\p{Katakana}]+"
-    r"(?:['’\-][\p{L}\p{M}\p{N}--\p{Han}\p{Hiragana}\p{Katakana}]+)*",
-    regex.V1,
-)
+#: Han and kana (with the iteration marks), as ranges: a run of them is one token.
+CJK_RANGES = ("\u3005\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
+              "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
+#: combining marks that continue a word (Latin/Cyrillic diacritics, Hebrew and Arabic
+#: points, Indic vowel signs)
+MARK_RANGES = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+               "\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+_ALNUM = rf"[^\W_{CJK_RANGES}]"
+_STEM = rf"{_ALNUM}+(?:[{MARK_RANGES}]+{_ALNUM}*)*"
+#: A word: letters, marks and digits, with inner apostrophes or hyphens; a run of Han or
+#: kana characters is one token (CJK text is not segmented into words). Built for the
+#: standard `re` engine (twice as fast as `regex` here) and linear: every repetition
+#: starts with a character the previous part cannot match.
+WORD = re.compile(rf"[{CJK_RANGES}]+|{_STEM}(?:['’\-]{_STEM})*")
 #: A run of letters only (no digits).
 LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")

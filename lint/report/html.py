@@ -119,6 +119,12 @@ def hbar_chart(rows: list, chart_id: str, title: str, empty: str = "nothing to s
     return "".join(out)
 
 
+def use_log_scale(bins: list) -> bool:
+    """True when the non-zero counts span more than two orders of magnitude."""
+    nonzero = [b for b in bins if b]
+    return bool(nonzero) and max(nonzero) / min(nonzero) > 100
+
+
 def histogram_chart(bins: list, gate: float, chart_id: str = "chart-scores") -> str:
     """Vertical bars, one per score decile, the bins above the gate in the 'over' colour and
     the gate drawn as a dashed line. A log scale is used when the counts span more than
@@ -129,8 +135,7 @@ def histogram_chart(bins: list, gate: float, chart_id: str = "chart-scores") -> 
     """
     width, height, left, bottom, top = 720, 260, 50, 34, 16
     plot_w, plot_h = width - left - 10, height - bottom - top
-    nonzero = [b for b in bins if b]
-    log = bool(nonzero) and max(nonzero) / min(nonzero) > 100
+    log = use_log_scale(bins)
     scale = (lambda v: math.log10(1 + v)) if log else float
     vmax = scale(max(bins, default=0)) or 1.0
     n = len(bins) or 1
@@ -249,6 +254,8 @@ def _render_window(text: str, ws: int, we: int, inside: list, anchor: str, shown
         first = [i for i, _ in covering if i not in shown]
         shown.update(first)
         ident = f' id="{anchor}-f{first[0]}"' if first else ""
+        # findings that start on the same span: an anchor each, for the links of the list
+        out.extend(f'<span class="anchor" id="{anchor}-f{i}"></span>' for i in first[1:])
         codes = " ".join(dict.fromkeys(f.rule for _, f in covering))
         out.append(f'<mark class="sev-{esc(sev)}{ws_only}" title="{esc(_tip([f for _, f in covering]))}" '
                    f'data-rules="{esc(codes)}"{ident}>{chunk}</mark>')
@@ -422,7 +429,8 @@ class HtmlReporter(Reporter):
             rest = sum(summary.findings_by_language.get(l, 0) for l in lang_items[MAX_BARS:])
             lang_rows.append((f"{len(lang_items) - MAX_BARS} other languages", rest, f"other languages: {rest:,}", "other"))
         return ('<section id="charts"><h2>Charts</h2>'
-                '<figure><figcaption>Documents by score (bins of 0.1; red: at or above the gate)</figcaption>'
+                '<figure><figcaption>Documents by score (bins of 0.1; red: at or above the gate'
+                + ("; log scale" if use_log_scale(list(summary.score_histogram)) else "") + ")</figcaption>"
                 + histogram_chart(list(summary.score_histogram), summary.gate) + "</figure>"
                 '<figure><figcaption>Findings by rule</figcaption>'
                 + hbar_chart(rule_rows, "chart-rules", "findings by rule", "no findings") + "</figure>"
