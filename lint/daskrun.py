@@ -24,23 +24,17 @@ about ``blocksize`` bytes at line boundaries, each read by a worker (a block's r
 named ``FILE:LINE`` with the file's own line numbers, restored on the client: results are
 identical to a serial run); any other file (plain text, Markdown, ``.jsonl.gz``, Parquet) is
 read whole by one worker, small files grouped into one task. Workers read the files
-themselves (``read_on="workers"``, the default: the paths must be readable under the same name
-on every worker, e.g. a shared file system); ``read_on="client"`` reads everything here and
+themselves (``read_on="workers"``, the default: every worker must see the files under the same
+absolute paths as the client, e.g. on a shared file system); ``read_on="client"`` reads everything here and
 ships the texts instead. Tasks are submitted as futures with a bounded number in flight and
 collected in order, so memory stays flat on both sides whatever the corpus size.
 
 Each worker process loads the rules once and keeps one Linter per distinct settings. The
 per-rule time limit (SIGALRM) only works in a main thread, so it is off inside Dask worker
 threads.
-
->>> from lint.engine import DocResult
->>> frames = _frames([("he said the the word", "a")], 0, Settings(), "text", "id", "records")
->>> frames[1][["id", "path", "error"]].values.tolist()
-[['a', 'records-0:1', <NA>]]
 """
 from __future__ import annotations
 
-import io
 import math
 import os
 import re

@@ -117,7 +117,7 @@ class Linter:
     # -- selection --------------------------------------------------------------
     def enabled_rules(self, settings: Settings, path: Optional[str]) -> list[tuple[Rule, str]]:
         """(rule, severity) for every rule in force for ``path``."""
-        extra_ignores = tuple(settings.ignored_for(path))
+        extra_ignores = tuple(settings.ignored_for(path))  # path: the file (a corpus's file for its records)
         key = (id(settings), extra_ignores)
         cached = self._enabled_cache.get(key)
         if cached is not None:
@@ -127,7 +127,7 @@ class Linter:
             if getattr(rule, "internal", False):
                 continue
             if settings.select is None:
-                selected = getattr(rule, "default_enabled", True)
+                selected = rule.default_enabled
             else:
                 selected = any(matches_selector(rule.code, s) for s in settings.select)
             selected = selected or any(matches_selector(rule.code, s) for s in settings.extend_select)
@@ -175,7 +175,7 @@ class Linter:
         is_markup = source.format in ("markdown", "html")
         sup = suppress.parse(source.source_text, allow_html=is_markup, allow_line=not is_markup)
         doc = self.make_document(source, settings, sup)
-        findings, failed = self.run_rules(doc, self.enabled_rules(settings, source.path))
+        findings, failed = self.run_rules(doc, self.enabled_rules(settings, source.file or source.path))
         result.internal_error = failed
         kept = []
         for f in findings:

@@ -84,6 +84,8 @@ class Rule:
     confidence: float = 0.6
     matches: tuple[Example, ...] = ()
     no_matches: tuple[Example, ...] = ()
+    #: False for rules that only run when selected explicitly (by code, prefix or ALL).
+    default_enabled: bool = True
     #: The plugin that registered the rule (filled in by the plugin manager).
     plugin: str = ""
 

@@ -23,9 +23,12 @@ class TooShort(lint.Rule):
     lower bound (Rae et al. 2021; C4, Raffel et al. 2020, asks for three sentences). In a
     corpus such records are usually extraction failures: an empty body, a title alone, a
     cookie notice. Severity info: a corpus-curation signal (short texts are not damaged
-    text, and a short Markdown file is fine), reported once, at the start."""
+    text, and a short Markdown file is fine), reported once, at the start. Off by default
+    (a short note or README is not a problem): turn it on for corpora with
+    ``--extend-select QLT002``."""
 
     code = "QLT002"
+    default_enabled = False
     name = "too-short"
     severity = "info"
     summary = "too little text for a corpus document (under 50 words)"

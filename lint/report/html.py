@@ -37,7 +37,6 @@ import math
 import re
 from collections import Counter
 from datetime import datetime, timezone
-from typing import Optional
 
 from .base import ReportOptions, Reporter
 
@@ -235,6 +234,10 @@ def _render_window(text: str, ws: int, we: int, inside: list, anchor: str, shown
             bounds.add(max(ws, f.offset))
             bounds.add(min(we, f.end_offset))
     cuts = sorted(bounds)
+    # a sweep over the cuts: spans enter the active set at their start, leave at their end
+    spans = sorted(((max(ws, f.offset), i, f) for i, f in inside if f.offset < f.end_offset), key=lambda t: t[:2])
+    nxt = 0
+    active: dict = {}
     out = []
     for a, b in zip(cuts, cuts[1:] + [None]):
         for i, f in points.get(a, ()):
@@ -245,7 +248,12 @@ def _render_window(text: str, ws: int, we: int, inside: list, anchor: str, shown
         if b is None or a >= b:
             continue
         chunk = esc(text[a:b])
-        covering = [(i, f) for i, f in inside if f.offset < b and f.end_offset > a and f.offset < f.end_offset]
+        while nxt < len(spans) and spans[nxt][0] <= a:
+            active[spans[nxt][1]] = spans[nxt][2]
+            nxt += 1
+        for i in [i for i, f in active.items() if f.end_offset <= a]:
+            del active[i]
+        covering = sorted(active.items())
         if not covering:
             out.append(chunk)
             continue
