@@ -327,6 +327,7 @@ def _read_block(path: str, start: int, end: int, limit: int) -> tuple:
     >>> p = tempfile.mktemp(); _ = open(p, "wb").write(b"aa\\nbbbb\\ncc\\n")
     >>> _read_block(p, 0, 3, 100), _read_block(p, 3, 5, 100), _read_block(p, 5, 11, 100)
     ((b'aa\\n', 1), (b'\\nbbbb\\n', 1), (b'\\ncc\\n', 1))
+    >>> os.remove(p)
     """
     parts: list = []
     lines = 0
@@ -497,7 +498,7 @@ class _Planner:
             yield group, keep
 
     def _client_units(self, paths: list, settings_of: Optional[dict] = None) -> Iterator[tuple]:
-        unit = _Sources()
+        unit, keep = _Sources(), []
         if settings_of is not None:  # stdin only
             pairs = self.client_run._read(STDIN, settings_of[STDIN])
         else:
@@ -505,18 +506,29 @@ class _Planner:
         for source, settings in pairs:
             if source.error:
                 if unit.items:
-                    yield unit, None
-                    unit = _Sources()
+                    yield unit, keep
+                    unit, keep = _Sources(), []
                 yield _Ready([(DocResult(path=source.path, id=source.id, error=source.error, file=source.file),
                                settings)]), None
                 continue
-            unit.items.append((source, settings))
+            unit.items.append((_portable_source(source), self.ship(settings)))
+            keep.append((source, settings))
             unit.chars += len(source.text or "")
             if len(unit.items) >= CLIENT_CHUNK_DOCS or unit.chars >= CLIENT_CHUNK_CHARS:
-                yield unit, None
-                unit = _Sources()
+                yield unit, keep
+                unit, keep = _Sources(), []
         if unit.items:
-            yield unit, None
+            yield unit, keep
+
+
+def _portable_source(source: Source) -> Source:
+    """The source as a worker needs it: absolute paths, which per-file-ignores are matched
+    against (relative to the settings' root, made absolute too); its text is only needed
+    there, the client keeps the original for the results."""
+    if source.path == STDIN or os.path.isabs(source.path):
+        return source
+    path, file = source.path, source.file
+    return replace(source, path=os.path.abspath(path), file=os.path.abspath(file) if file else None)
 
 
 def _size(path: str) -> int:
@@ -626,7 +638,8 @@ def _collect(item, lines_before: dict, keep_text: str) -> Iterator[tuple]:
         for result in results:
             yield result, _origin(keep, result)
         return
-    for (source, settings), result in zip(unit.items, results):
+    for (source, settings), result in zip(keep, results):
+        result.path, result.file = source.path, source.file
         if keep_text == "all" or (keep_text == "findings" and result.findings):
             result.text = source.source_text
         yield result, settings

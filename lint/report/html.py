@@ -170,13 +170,15 @@ def _windows(n: int, spans: list) -> list:
     """The [start, end) windows of a text of length ``n`` to show around ``spans``."""
     if n <= FULL_TEXT_CHARS:
         return [(0, n)]
+    # less context around each finding when there are many, so that more of them fit
+    ctx = max(60, min(CONTEXT_CHARS, EXCERPT_CHARS // (3 * max(1, len(spans)))))
     wins = []
     for s, e in spans:
         if e - s > SPAN_CHARS:  # a long span: its beginning and its end
-            wins.append((s - CONTEXT_CHARS, s + SPAN_CHARS // 2))
-            wins.append((e - SPAN_CHARS // 2, e + CONTEXT_CHARS))
+            wins.append((s - ctx, s + SPAN_CHARS // 2))
+            wins.append((e - SPAN_CHARS // 2, e + ctx))
         else:
-            wins.append((s - CONTEXT_CHARS, e + CONTEXT_CHARS))
+            wins.append((s - ctx, e + ctx))
     if not wins:
         wins = [(0, FULL_TEXT_CHARS)]
     merged: list = []
