@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPT = 0, 1, 2, 130
-FORMATS_HELP = "rich (default on a terminal), concise (default otherwise), json, jsonl, sarif, github"
+FORMATS_HELP = "rich (default on a terminal), concise (default otherwise), json, jsonl, sarif, github, html"
 
 
 class UsageError(Exception):
@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-file-size", type=int, help="skip (with an error) files larger than this many bytes")
     run.add_argument("--text-field", help="corpora: the record field holding the text (default: text)")
     run.add_argument("--id-field", help="corpora: the record field holding the id (default: id)")
-    run.add_argument("--rule-timeout", type=float, default=None, help="seconds one rule may take on one document")
+    run.add_argument("--rule-timeout", type=float, default=None, help="seconds one rule may take on one document (default 30)")
+    run.add_argument("--dask", metavar="ADDRESS", help="lint on the Dask cluster at this scheduler address "
+                     "(tcp://host:8786); workers read the inputs; needs unspun[dask]")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--family", help="only this family (FRG, BPL, ENC, SPN, INJ, MTA, QLT)")
@@ -169,9 +171,10 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_OK
     except Exception as e:  # noqa: BLE001 - turn known errors into one line, exit 2
         from .config import ConfigError
+        from .daskrun import DaskRunError
         from .plugins import PluginError
 
-        if isinstance(e, (ConfigError, PluginError, UsageError)):
+        if isinstance(e, (ConfigError, PluginError, UsageError, DaskRunError)):
             print(f"unspun: error: {e}", file=sys.stderr)
             return EXIT_ERROR
         raise

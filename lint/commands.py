@@ -79,10 +79,20 @@ def check(args) -> int:
     report_to = args.output_file
     stream_cm = output_stream(report_to) if not (fixer and "-" in paths and not args.diff and not report_to) \
         else _stderr_stream()
+    if getattr(args, "dask", None):
+        if fixer is not None:
+            raise UsageError("--dask cannot be combined with --fix or --diff")
+        from .daskrun import run_check_on_dask
+
+        results = run_check_on_dask(args.dask, paths, resolver, registry=registry,
+                                    extractor_options=extractor_options, rule_timeout=args.rule_timeout,
+                                    stdin_name=args.stdin_filename or "-")
+    else:
+        results = run.results(paths)
     with stream_cm as stream, progress as bar:
         reporter = reporter_cls(stream, options)
         reporter.start()
-        for result, settings in run.results(paths):
+        for result, settings in results:
             if fixer is not None and not result.error:
                 result = fixer.process(result, settings)
             if writer is not None:

@@ -146,6 +146,13 @@ class Settings:
         base = os.path.basename(path)
         return any(fnmatch.fnmatch(base, p) for p in (*self.include, *self.extend_include))
 
+    def key(self) -> str:
+        """A value equal for equal settings, in any process (cached on the object)."""
+        key = self.__dict__.get("_key")
+        if key is None:
+            key = self.__dict__["_key"] = repr(sorted(self.as_dict().items(), key=lambda kv: kv[0]))
+        return key
+
     def as_dict(self) -> dict[str, Any]:
         return {k.name.replace("_", "-"): getattr(self, k.name) for k in fields(self)}
 

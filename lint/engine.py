@@ -118,7 +118,7 @@ class Linter:
     def enabled_rules(self, settings: Settings, path: Optional[str]) -> list[tuple[Rule, str]]:
         """(rule, severity) for every rule in force for ``path``."""
         extra_ignores = tuple(settings.ignored_for(path))  # path: the file (a corpus's file for its records)
-        key = (id(settings), extra_ignores)
+        key = (settings.key(), extra_ignores)
         cached = self._enabled_cache.get(key)
         if cached is not None:
             return cached

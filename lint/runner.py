@@ -125,11 +125,7 @@ def _lint_chunk(chunk: list[tuple[Source, Settings]]) -> list[DocResult]:
 
 
 def _settings_key(settings: Settings) -> str:
-    """A value identifying equal settings across processes (cached on the object)."""
-    key = settings.__dict__.get("_key")
-    if key is None:
-        key = settings.__dict__["_key"] = repr(sorted(settings.as_dict().items(), key=lambda kv: kv[0]))
-    return key
+    return settings.key()
 
 
 # -- parent side -------------------------------------------------------------------

@@ -228,3 +228,17 @@ def test_unknown_rule_code_fails_on_the_client():
 
     with pytest.raises(ConfigError):
         make_settings({"select": ["NOPE123"]})
+
+
+def test_cli_dask_option_matches_local_run(cluster, corpus):
+    """`unspun check --dask ADDRESS` prints the same JSON report as a local run."""
+    from conftest import run_cli
+
+    files = [p for p in corpus if os.path.exists(p)]
+    local_code, local, _ = run_cli("check", "--format", "json", "--isolated", *files)
+    dask_code, remote, err = run_cli("check", "--format", "json", "--isolated", "--dask",
+                                     cluster.scheduler_address, *files)
+    assert dask_code == local_code, err
+    assert json.loads(remote) == json.loads(local)
+    code, _, err = run_cli("check", "--dask", cluster.scheduler_address, "--fix", *files)
+    assert code == 2 and "--dask cannot be combined" in err
