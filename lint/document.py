@@ -46,9 +46,10 @@ _QUOTE_LINE = regex.compile(r">")
 _TABLE_LINE = regex.compile(r"\|.*\|\s*$")
 _ENDS_TERMINAL = regex.compile(r"[.!?…。！？:;：；][\"'”’»)\]）」』】›]*\s*$")
 #: Candidate sentence boundaries: terminal punctuation, closing marks, then a space (Latin),
-#: or CJK terminal punctuation anywhere.
+#: or CJK terminal punctuation anywhere. A run of marks is taken whole and only from its
+#: start (possessive, look-behind), so a run of 100,000 dots costs linear time.
 _SENT_END = regex.compile(
-    r"(?:[.!?…]+[\"'”’»)\]）」』›]*(?=\s+[\"'“‘«„(\[¿¡]*[\p{Lu}\p{N}])"
+    r"(?:(?<![.!?…])[.!?…]++[\"'”’»)\]）」』›]*+(?=\s+[\"'“‘«„(\[¿¡]*[\p{Lu}\p{N}])"
     r"|[。！？]+[”’」』）】]*)"
 )
 _ABBREV_BEFORE = regex.compile(r"(?:\b\p{L}{1,3}|\b\p{Lu}|\b(?:\p{L}\.){1,3}\p{L})\.$")

@@ -20,6 +20,8 @@ import regex
 
 import lint
 
+#: a paragraph with more quotation marks than this is not prose; it is not scanned
+MAX_MARKS_PER_PARAGRAPH = 400
 _QUOTE_MARKS = re.compile(r"[\"“”„‟‘’‚«»‹›「」『』]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: languages that write »…« (and ›…‹)
@@ -264,6 +266,9 @@ class UnbalancedQuotes(lint.Rule):
                 pending = None
                 continue
             marks, k = positions[k:j], j
+            if len(marks) > MAX_MARKS_PER_PARAGRAPH:
+                pending = None  # not prose (QLT003 reports symbol soup): keep the scan linear
+                continue
             lang = p.lang or doc.lang
             cjk = lang in ("zh", "ja", "ko") or bool(_CJK.search(text, p.start, min(p.end, p.start + 200)))
             problems, stack = _scan_quotes(text, p.start, p.end, lang, cjk, marks)

@@ -17,7 +17,7 @@ import regex
 
 import lint
 
-_SPACE_BEFORE = re.compile(r"[ \t\u00a0]+([,.;:!?])(?=[ \t\n\"”’»]|$)")
+_SPACE_BEFORE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+([,.;:!?])(?=[ \t\n\"”’»]|$)")  # linear: runs from their start
 _MARK = regex.compile(r"\p{M}")
 #: French typography puts a (thin) space before these, and inside « »
 _FRENCH_SPACED = frozenset(";:!?")
