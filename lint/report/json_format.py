@@ -9,8 +9,22 @@ import json
 from .base import Reporter
 
 
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
 def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    """Compact JSON with non-ASCII kept, but the characters that line-based readers
+    (``str.splitlines``, JavaScript) take for line breaks escaped, so a JSONL record is
+    always exactly one line.
+
+    >>> _dumps({"t": "a\x85b"})
+    '{"t": "a\\\\u0085b"}'
+    """
+    out = json.dumps(obj, ensure_ascii=False)
+    if "\x85" in out or "\u2028" in out or "\u2029" in out:
+        for ch, esc in _LINE_BREAKS.items():
+            out = out.replace(ch, esc)
+    return out
 
 
 class JsonReporter(Reporter):
