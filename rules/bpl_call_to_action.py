@@ -1,0 +1,304 @@
+"""BPL001 call-to-action: newsletter, social and "read also" prompts scraped into a body.
+
+A scraper that keeps everything between the headline and the footer keeps the site's
+prompts too: ``Subscribe to our newsletter``, ``Unisciti al canale Telegram di FT``,
+``Leggi anche: ...``, ``Advertisement``. A machine translation then turns them into odd
+sentences (``Rimani attraverso l'ultima copertura dell'Ucraina`` for "Stay on top of the
+latest Ukraine coverage"). They are lines of their own: the rule looks at short lines first
+(a line that is entirely a prompt is strong evidence) and, inside long paragraphs, only at
+sentences that open with an imperative and name both "us/our" and a platform.
+
+>>> import lint
+>>> [f.text for f in lint.check_text(CallToAction(), "Subscribe to our newsletter\\n\\nThe vote was close.", "en")]
+['Subscribe to our newsletter']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+import lint
+
+from ._bpl_common import (LEAD_JUNK, Spans, count_words, edge_words, first_word, in_word_list, last_word, lexicon,
+                          line_at, line_heads, line_tails, quote, role_pattern, unmasked)
+
+_LEX = "cta"
+#: words that introduce the platform after a weak verb: "Watch on YouTube", "Guarda su ..."
+_ON = r"(?:on|su|sul|sulla|en|sur|auf|em|no|na|в|на|op|w)"
+_SEP = r"\s*(?:[:：\-–—|»>›•…]|\.{3})"
+_TAIL = r"[^\w\n]*$"
+
+
+@lru_cache(maxsize=None)
+def _rx() -> dict:
+    """Compile every role of the lexicon once per process (``re``: faster alternations)."""
+    p = lambda *roles: role_pattern(_LEX, *roles)  # noqa: E731
+    pc = lambda *roles: role_pattern(_LEX, *roles, cjk_edges=True)  # noqa: E731
+    f = re.IGNORECASE
+    ad_topic = {" ".join(ph.lower().split()) for _, ph in lexicon(_LEX).get("ad_topic", ())}
+    return {
+        "first": edge_words(_LEX, ("verb", "verb_weak", "related", "related_colon", "ad", "ad_topic", "alone",
+                                    "stay", "click")),
+        "last": edge_words(_LEX, ("verb_end", "trailer", "click"), last=True),
+        "verb_first": edge_words(_LEX, ("verb", "verb_weak", "click")),
+        "click_words": edge_words(_LEX, ("click",)),
+        "verb": re.compile(f"{LEAD_JUNK}{p('verb')}", f),
+        "weak": re.compile(f"{LEAD_JUNK}{p('verb_weak')}\\s+(?:{p('own')}|{_ON}\\s+{p('target')})", f),
+        "weak_start": re.compile(f"{LEAD_JUNK}{p('verb_weak')}", f),
+        "verb_any": re.compile(p("verb_any"), f),
+        "zh_lead": re.compile(f"{LEAD_JUNK}(?:{p('verb_any')}|请|欢迎|扫码|长按|点击)", f),
+        # (platform names glued to CJK text: "下载APP", "公式LINEを")
+        "target": re.compile(pc("target"), f),
+        "own": re.compile(pc("own"), f),
+        "related": re.compile(f"{LEAD_JUNK}(?P<lead>{p('related')})(?:{_SEP}|{_TAIL})", f),
+        "related_cjk": re.compile(f"{LEAD_JUNK}(?P<lead>{p('related')})", f),
+        "related_colon": re.compile(f"{LEAD_JUNK}(?P<lead>{p('related_colon')})\\s*[:：]\\s*\\S", f),
+        "ad": re.compile(f"{LEAD_JUNK}(?P<ad>{p('ad', 'ad_topic')}){LEAD_JUNK}", f),
+        "ad_topic": ad_topic,
+        "alone": re.compile(f"{LEAD_JUNK}{p('alone')}{LEAD_JUNK}", f),
+        "stay": re.compile(f"{LEAD_JUNK}{p('stay')}", f),
+        "latest": re.compile(p("latest"), f),
+        "coverage": re.compile(p("coverage"), f),
+        "click": re.compile(p("click"), f),
+        # the end of a line: an SOV imperative or a "read more" trailer
+        "tail": re.compile(f"(?P<ve>{p('verb_end')}{_TAIL})|(?P<tr>[.!?…»\"”)]\\s{{0,3}}(?P<t>{p('trailer')}){_TAIL})",
+                           f),
+    }
+
+
+#: the first word of every sentence (charset first: ``re`` finds the punctuation at C speed)
+_SENTENCE_FIRST = re.compile(r"[.!?:;。！？\n][ \t\u00a0]*[«“\"„(]?([\w'’\-]+)")
+_FIRST_OF_TEXT = re.compile(r"\s*[«“\"„(]?([\w'’\-]+)")
+_CJK_LINE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class CallToAction(lint.Rule):
+    """A call to action scraped into the body of a text: a prompt to subscribe, follow,
+    join a channel, download an app or click (``Subscribe to our newsletter``, ``Seguici su
+    Instagram``, ``Подпишитесь на наш канал``, ``关注我们的微信公众号``), a related-article
+    link (``Read more: ...``, ``Leggi anche:``, ``Читайте также:``, ``相关阅读：``), an
+    advertisement label on a line of its own (``Advertisement``, ``Anzeige``, ``Реклама``), or
+    a translated "Stay on top of the latest coverage" line.
+
+    Why it matters: these lines are not part of the text. In a training corpus they teach a
+    model to end paragraphs with newsletter prompts; in a published text they show that it
+    was scraped (often translated) without review.
+
+    A line that is nothing but the prompt is reported with high confidence. Inside a long
+    paragraph only a sentence that opens with an imperative and names both "us/our" and a
+    platform is reported. Advertisement words are ordinary nouns in a sentence (``Die Anzeige
+    wurde erstattet``): they count only as a line of their own, not as a section heading
+    (the next paragraph talks about advertising) and not as an item of a word list. Share
+    buttons (``Condividi su Facebook``) are left to BPL005.
+
+    Example: ``Unisciti al canale Telegram di FT`` between two paragraphs of an article.
+    """
+
+    code = "BPL001"
+    name = "call-to-action"
+    severity = "warning"
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh", "ja", "nl", "pl")
+    summary = "call to action, related-article link or ad label scraped into the text"
+    fix_hint = "Delete the line: it is site furniture, not part of the text."
+    fix = None
+    confidence = 0.85
+    matches = (
+        lint.Example("Hanno attraversato il confine.\n\nUnisciti al canale Telegram di FT\n\nErano stanchi.", "it",
+                     covers="Unisciti al canale Telegram di FT"),
+        lint.Example("Rimani attraverso l’ultima copertura della guerra.\n\nHanno attraversato il confine ieri sera.",
+                     "it", covers="Rimani attraverso"),
+        lint.Example("The mayor resigned on Friday.\n\nSubscribe to our newsletter\n\nShe had served two terms.", "en",
+                     covers="Subscribe to our newsletter"),
+        lint.Example("The council met on Monday.\n\nSign up for our daily briefing and get the news in your inbox.\n\n"
+                     "The vote was close.", "en", covers="Sign up for our daily briefing"),
+        lint.Example("Prices rose again in March. Follow us on Twitter for more updates. Analysts expect a cut.", "en",
+                     covers="Follow us on Twitter"),
+        lint.Example("The bridge reopened.\n\nRead more: Why the bridge was closed for a year\n\nTraffic is back.",
+                     "en", covers="Read more"),
+        lint.Example("The market fell sharply.\n\nADVERTISEMENT\n\nInvestors sold bank shares.", "en",
+                     covers="ADVERTISEMENT"),
+        lint.Example("Stay on top of the latest Ukraine coverage.\n\nThey crossed the border at night.", "en",
+                     covers="Stay on top"),
+        lint.Example("Il governo ha approvato il decreto.\n\nLeggi anche: Il piano per l’energia\n\nIl testo passa "
+                     "ora al Senato.", "it", covers="Leggi anche"),
+        lint.Example("Il sindaco ha parlato ieri.\n\nSeguici su Instagram\n\nLa piazza era piena.", "it",
+                     covers="Seguici su Instagram"),
+        lint.Example("Il mercato è calato.\n\nPubblicità\n\nGli investitori vendono.", "it", covers="Pubblicità"),
+        lint.Example("El alcalde dimitió ayer.\n\nLee también: Las claves de la crisis\n\nCompartir en WhatsApp\n\n"
+                     "La oposición pide elecciones.", "es", covers="Lee también"),
+        lint.Example("El alcalde dimitió ayer.\n\nPublicidad\n\nLa oposición pide elecciones.", "es",
+                     covers="Publicidad"),
+        lint.Example("Le maire a démissionné.\n\nAbonnez-vous à notre newsletter\n\nL’opposition réclame des "
+                     "élections.", "fr", covers="Abonnez-vous"),
+        lint.Example("Le maire a démissionné.\n\nLire aussi : Les raisons d’une crise\n\nL’opposition proteste.", "fr",
+                     covers="Lire aussi"),
+        lint.Example("Der Bürgermeister ist zurückgetreten.\n\nAnzeige\n\nDie Opposition fordert Neuwahlen.", "de",
+                     covers="Anzeige"),
+        lint.Example("Der Bürgermeister ist zurückgetreten.\n\nJetzt abonnieren\n\nDie Opposition fordert Neuwahlen.",
+                     "de", covers="Jetzt abonnieren"),
+        lint.Example("Der Bürgermeister ist zurückgetreten.\n\nAuch interessant: Die neue Regierung\n\nDie Opposition "
+                     "fordert Neuwahlen.", "de", covers="Auch interessant"),
+        lint.Example("O prefeito renunciou ontem.\n\nSiga-nos no Instagram\n\nA oposição pede eleições.", "pt",
+                     covers="Siga-nos no Instagram"),
+        lint.Example("O prefeito renunciou ontem.\n\nLeia também: O que muda com a nova lei\n\nA oposição pede "
+                     "eleições.", "pt", covers="Leia também"),
+        lint.Example("Мэр ушёл в отставку.\n\nПодпишитесь на наш канал в Telegram\n\nОппозиция требует выборов.",
+                     "ru", covers="Подпишитесь"),
+        lint.Example("Мэр ушёл в отставку.\n\nЧитайте также: Что изменит новый закон\n\nРеклама\n\nОппозиция "
+                     "требует выборов.", "ru", covers="Читайте также"),
+        lint.Example("Belediye başkanı istifa etti.\n\nBizi Instagram'da takip edin\n\nMuhalefet seçim istiyor.",
+                     "tr", covers="Bizi Instagram'da takip edin"),
+        lint.Example("Belediye başkanı istifa etti.\n\nİlgili haber: Yeni yasa neleri değiştiriyor\n\nReklam\n\n"
+                     "Muhalefet seçim istiyor.", "tr", covers="İlgili haber"),
+        lint.Example("市长昨天辞职了。\n\n关注我们的微信公众号\n\n反对派要求举行选举。", "zh", covers="关注我们的微信公众号"),
+        lint.Example("市长昨天辞职了。\n\n相关阅读：新法律将改变什么\n\n广告\n\n反对派要求举行选举。", "zh", covers="相关阅读"),
+        lint.Example("De burgemeester is afgetreden.\n\nSchrijf je in voor onze nieuwsbrief\n\nDe oppositie wil "
+                     "verkiezingen.", "nl", covers="Schrijf je in"),
+        lint.Example("Burmistrz podał się do dymisji.\n\nCzytaj także: Co zmieni nowa ustawa\n\nOpozycja chce "
+                     "wyborów.", "pl", covers="Czytaj także"),
+    )
+    no_matches = (
+        lint.Example("Die Anzeige wurde am Montag bei der Polizei erstattet.", "de"),
+        lint.Example("Reklam sektörü bu yıl yüzde on büyüdü.", "tr"),
+        lint.Example("The advertisement ran in three newspapers before it was withdrawn.", "en"),
+        lint.Example("Реклама\n\nКомпания тратит на рекламу около миллиона долларов в год.", "ru"),
+        lint.Example("Werbung\n\nDie Firma wirbt seit 1990 mit Werbung im Fernsehen.", "de"),
+        lint.Example("Advertisement\n\nAn advertisement is a paid message that promotes a product.", "en"),
+        lint.Example("Support for Facebook grows among older users\n\nThe survey asked 2,000 adults.", "en"),
+        lint.Example("She decided to join the Telegram group her colleagues had set up, and soon she was posting "
+                     "every day about the protests in the capital and the arrests that followed.", "en"),
+        lint.Example("Sigue la polémica en Twitter\n\nEl debate continúa entre los usuarios.", "es"),
+        lint.Example("He told me to read more books, and I did.", "en"),
+        lint.Example("Leggi anche le motivazioni della sentenza, che sono state pubblicate ieri dalla Corte e "
+                     "che spiegano perché il ricorso è stato respinto in tutte le sue parti.", "it"),
+        lint.Example("See also\n\nList of bridges in Paris", "en"),
+        lint.Example("The company released its app on YouTube and Facebook last year.", "en"),
+        lint.Example("Il canale di Suez è stato chiuso per sei giorni.", "it"),
+        lint.Example("他加入了一个新的电视频道，并在那里工作了十年。", "zh"),
+        lint.Example("Lee Smith joins the podcast\n\nThe host talks about music.", "en"),
+        lint.Example("Words of the week:\n\nAdvertisement\nAdvocacy\nAdvice", "en"),
+    )
+
+    def check(self, doc):
+        rx = _rx()
+        text = doc.text
+        # candidate lines: those whose first or last word can start or end a prompt (set
+        # lookups on the cached line heads and tails), and CJK lines
+        first, last = rx["first"], rx["last"]
+        cands = {pos for word, pos in line_heads(doc) if word in first or "\u3040" <= word[:1] <= "\u9fff"}
+        cands.update(pos - 1 for word, pos in line_tails(doc) if word in last)
+        flagged = Spans()
+        seen = set()
+        for pos in sorted(cands):
+            s, e = line_at(doc, pos)
+            if s in seen or s >= e or e - s > 300:
+                continue
+            seen.add(s)
+            hit = self._line(doc, rx, text, s, e)
+            if hit and count_words(text, s, e) <= 1 and in_word_list(doc, s, e):
+                hit = None  # "Advertisement" in a list of words
+            if hit:
+                fs, fe, message, conf = hit
+                span = unmasked(doc, fs, fe)
+                if span:
+                    flagged.add(s, e)
+                    yield self.finding(doc, span[0], span[1], message, confidence=conf)
+        yield from self._inline(doc, rx, text, flagged)
+
+    # -- a whole line --------------------------------------------------------------
+    def _line(self, doc, rx, text, s, e):
+        fw = first_word(text, s, e)
+        start_ok = fw in rx["first"]
+        cjk = _CJK_LINE.search(text, s, e) is not None
+        end_ok = cjk or last_word(text, s, e) in rx["last"]
+        click_ok = cjk or fw in rx["click_words"] or end_ok
+        if start_ok or cjk:
+            m = rx["ad"].fullmatch(text, s, e)
+            if m:
+                ad = " ".join(m.group("ad").lower().split())
+                if (" " not in ad or ad in rx["ad_topic"]) and self._heading_about(text, e, ad):
+                    return None
+                return s, e, f"advertisement label on a line of its own: {quote(text[s:e])!r}", 0.8
+            if rx["alone"].fullmatch(text, s, e):
+                return s, e, f"call to action on a line of its own: {quote(text[s:e])!r}", 0.8
+            m = rx["related"].match(text, s, e) or rx["related_colon"].match(text, s, e) \
+                or (cjk and rx["related_cjk"].match(text, s, e))
+            if m:
+                if count_words(text, s, e) <= 30:
+                    return s, e, f"related-article link left in the text: {quote(text[s:e])!r}", 0.8
+                return None
+            verb = rx["verb"].match(text, s, e) or rx["weak"].match(text, s, e)
+            weak = verb is None and rx["weak_start"].match(text, s, e)
+            stay = rx["stay"].match(text, s, e)
+        else:
+            verb = weak = stay = None
+        tail = rx["tail"].search(text, max(s, e - 48), e) if end_ok else None
+        click = rx["click"].search(text, s, e) if click_ok else None
+        if not (verb or weak or stay or tail or click or cjk):
+            return None
+        words = count_words(text, s, e)
+        if words > 30:
+            return None
+        line = text[s:e]
+        verb_end = tail is not None and tail.lastgroup == "ve"
+        if verb or weak or verb_end or cjk:
+            if rx["target"].search(text, s, e):
+                own = rx["own"].search(text, s, e)
+                if (verb or verb_end or (weak and own)) and (own or words <= 15):
+                    conf = 0.85 if (own or words <= 10) else 0.7
+                    return s, e, f"call to action left in the text: {quote(line)!r}", conf
+                if cjk and (rx["zh_lead"].match(text, s, e) or (own and rx["verb_any"].search(text, s, e))):
+                    return s, e, f"call to action left in the text: {quote(line)!r}", 0.85
+        if words <= 16 and (stay or verb_end) and rx["latest"].search(text, s, e) \
+                and rx["coverage"].search(text, s, e):
+            return s, e, f"'stay up to date with the latest coverage' prompt left in the text: {quote(line)!r}", 0.7
+        if click and words <= 12:
+            return s, e, f"'click here' prompt left in the text: {quote(line)!r}", 0.75
+        if tail is not None and tail.lastgroup == "tr":
+            return tail.start("t"), e, f"'read more' link left at the end of a line: {quote(tail.group('t'))!r}", 0.7
+        return None
+
+    @staticmethod
+    def _heading_about(text, end, word) -> bool:
+        """True when the paragraph after a one-word line talks about the same thing (a
+        section heading 'Werbung' followed by text about advertising)."""
+        nxt = text[end:end + 600]
+        stem = word[:5] if len(word) >= 6 else word[:4]
+        return stem.lower() in nxt.lower()
+
+    # -- a sentence inside a long paragraph ---------------------------------------------
+    def _inline(self, doc, rx, text, flagged):
+        """Short sentences inside long lines that open with a call-to-action verb."""
+        firsts = rx["verb_first"]
+        first = _FIRST_OF_TEXT.match(text)
+        cands = [m.start(1) for m in _SENTENCE_FIRST.finditer(text) if m.group(1).lower() in firsts]
+        if first and first.group(1).lower() in firsts:
+            cands.insert(0, first.start(1))
+        if not cands:
+            return
+        sents = doc.sentences
+        done = set()
+        for v in cands:
+            if flagged.contains(v):
+                continue
+            i = bisect_right(sents, (v, float("inf"))) - 1
+            if i < 0 or i in done:
+                continue
+            ss, se = sents[i]
+            if not ss <= v < se or v - ss > 4:
+                continue
+            done.add(i)
+            if count_words(text, ss, se) > 25:
+                continue
+            if rx["click"].match(text, v, se):
+                conf, sev, what = 0.4, "info", "'click here' prompt"
+            elif (rx["verb"].match(text, ss, se) or rx["weak_start"].match(text, ss, se)) \
+                    and rx["target"].search(text, v, se) and rx["own"].search(text, v, se):
+                conf, sev, what = 0.6, None, "call to action"
+            else:
+                continue
+            span = unmasked(doc, ss, se)
+            if span:
+                yield self.finding(doc, span[0], span[1], f"{what} inside a paragraph: {quote(text[ss:se])!r}",
+                                   confidence=conf, severity=sev)
