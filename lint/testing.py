@@ -20,7 +20,10 @@ def make_document(text: str, lang: Optional[str] = None, format: str = "text") -
 
         masked_text, masked = mask_markdown(text)
         return Document(masked_text, lang=lang, format=format, masked=masked, source=text)
-    return Document(text, lang=lang, format=format)
+    from .extract.base import blank_spans, mask_urls
+
+    masked_text, masked = blank_spans(text, mask_urls(text))
+    return Document(masked_text, lang=lang, format=format, masked=masked, source=text)
 
 
 def check_text(rule: Rule, text: str, lang: Optional[str] = None, format: str = "text") -> list[Finding]:
