@@ -230,14 +230,24 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """Sentence spans ``(start, end)``, never crossing a paragraph."""
-        out = []
+        """Sentence spans ``(start, end)``, never crossing a paragraph.
+
+        One scan of the whole text finds the candidate ends; each paragraph then takes the
+        ones inside it (an end right at a paragraph's end is that paragraph's end anyway).
+        """
         text = self.text
+        ends = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
+        out = []
+        i = 0
+        n = len(ends)
         for p in self.paragraphs:
+            while i < n and ends[i][0] < p.start:
+                i += 1
             s = p.start
-            for m in _SENT_END.finditer(text, p.start, p.end):
-                end = m.end()
-                if text[m.start()] == "." and _is_abbreviation(text, p.start, m.start()):
+            while i < n and ends[i][1] <= p.end:
+                dot, end = ends[i]
+                i += 1
+                if text[dot] == "." and _is_abbreviation(text, p.start, dot):
                     continue
                 out.append((s, end))
                 s = end

@@ -53,9 +53,9 @@ def is_cjk_text(s: str) -> bool:
     return cjk > 0 and cjk >= len(LATIN.findall(s))
 
 
-_ASCII_WORD = regex.compile(r"[A-Za-z]+|[0-9]+")
-_ANY_WORD = regex.compile(r"[^\W\d_]+|\d+")
-_CJK_ONE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_ASCII_WORD = re.compile(r"[A-Za-z]+|[0-9]+")
+_ANY_WORD = re.compile(r"[^\W\d_]+|\d+")
+_CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
 
 
 def word_count(text: str) -> int:
@@ -66,5 +66,6 @@ def word_count(text: str) -> int:
     """
     if text.isascii():
         return len(_ASCII_WORD.findall(text))
-    rest, cjk = _CJK_ONE.subn(" ", text)
+    rest = _CJK_RUN.sub(" ", text)
+    cjk = len(text) - len(rest) + rest.count(" ") - text.count(" ")  # CJK characters replaced
     return len(_ANY_WORD.findall(rest)) + int(cjk / 1.5)
