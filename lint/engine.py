@@ -42,20 +42,43 @@ def _on_alarm(signum, frame):
     raise RuleTimeout()
 
 
+class RuleClock:
+    """Stops a rule that runs too long: SIGALRM raises RuleTimeout in the main thread.
+
+    The handler is installed once per process; arming costs one ``setitimer`` call per
+    rule and document. Python code and the ``regex`` module's matching both honour the
+    signal. Outside the main thread (e.g. Dask worker threads) or without SIGALRM the
+    clock does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.usable = hasattr(signal, "setitimer")
+        self._installed = False
+
+    def arm(self, seconds: float) -> None:
+        if not seconds or not self.usable or threading.current_thread() is not threading.main_thread():
+            return
+        if not self._installed:
+            signal.signal(signal.SIGALRM, _on_alarm)
+            self._installed = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def disarm(self) -> None:
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+_CLOCK = RuleClock()
+
+
 @contextmanager
 def time_limit(seconds: float):
-    """Raise RuleTimeout in this thread after ``seconds`` (POSIX main thread only; elsewhere
-    a no-op). Python code and the ``regex`` module's matching both honour it."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    """Raise RuleTimeout after ``seconds`` (see RuleClock)."""
+    _CLOCK.arm(seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _CLOCK.disarm()
 
 
 @dataclass
@@ -203,16 +226,19 @@ class Linter:
         failed = False
         seen: set = set()
         n = len(doc.text)
+        doc_lang = doc.lang
         for rule, severity in rules:
-            if rule.languages is not None and not (doc.languages & set(rule.languages)):
+            langs = _language_set(rule)
+            if langs is not None and doc_lang not in langs and not (doc.languages & langs):
                 continue
             try:
-                with time_limit(self.rule_timeout):
-                    produced = []
-                    for f in rule.check(doc) or ():
-                        produced.append(f)
-                        if len(produced) >= MAX_FINDINGS_PER_RULE:
-                            break
+                _CLOCK.arm(self.rule_timeout)
+                produced = []
+                for f in rule.check(doc) or ():
+                    produced.append(f)
+                    if len(produced) >= MAX_FINDINGS_PER_RULE:
+                        break
+                _CLOCK.disarm()
                 for f in produced:
                     if not isinstance(f, Finding):
                         raise TypeError(f"returned {type(f).__name__}, not a Finding")
@@ -229,12 +255,28 @@ class Linter:
                         f.severity = severity
                     out.append(f)
             except RuleTimeout:
+                _CLOCK.disarm()
                 failed = True
                 out.append(internal_error(rule, doc, f"timed out after {self.rule_timeout:g} s on this document"))
             except Exception as e:  # noqa: BLE001 - a faulty rule must not kill the run
+                _CLOCK.disarm()
                 failed = True
                 out.append(internal_error(rule, doc, f"{type(e).__name__}: {e}"))
+            except BaseException:  # Ctrl-C: leave no alarm behind
+                _CLOCK.disarm()
+                raise
         return out, failed
+
+
+_LANG_SETS: dict = {}
+
+
+def _language_set(rule: Rule):
+    """The rule's languages as a frozenset (None: every language), computed once."""
+    key = id(rule)
+    if key not in _LANG_SETS:
+        _LANG_SETS[key] = None if rule.languages is None else frozenset(rule.languages)
+    return _LANG_SETS[key]
 
 
 def internal_error(rule: Rule, doc: Document, why: str) -> Finding:
