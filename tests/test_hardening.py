@@ -264,3 +264,32 @@ def test_hanging_rule_is_stopped():
     result = linter.lint_source(Source(path="h.txt", text="text"))
     assert result.internal_error
     assert "timed out" in result.findings[0].message and "HNG001" in result.findings[0].message
+
+
+@pytest.mark.parametrize("garbage", ["a string", 42, None, "bad-offsets"])
+def test_rule_returning_garbage_is_isolated(garbage):
+    import lint
+
+    class Garbage(lint.Rule):
+        code = "GRB001"
+        name = "garbage"
+        summary = "returns nonsense"
+        matches = (lint.Example("x"),)
+        no_matches = (lint.Example("y"),)
+
+        def check(self, doc):
+            if garbage == "bad-offsets":
+                return [self.finding(doc, 5, 99999, "past the end")]
+            return [garbage]
+
+    class Plugin:
+        @lint.hookimpl
+        def unspun_rules(self):
+            return [Garbage]
+
+    registry = load_registry([Plugin()], use_cache=False)
+    result = Linter(Settings(select=["GRB", "FRG011"]), registry).lint_source(Source(path="g.txt", text=GOOD))
+    assert result.internal_error
+    rules = [f.rule for f in result.findings]
+    assert "UNS001" in rules and "FRG011" in rules  # the other rules still ran
+    assert any("GRB001" in f.message for f in result.findings if f.rule == "UNS001")

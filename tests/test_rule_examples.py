@@ -24,3 +24,13 @@ def test_every_rule_has_metadata():
     for code, rule in REGISTRY.rules.items():
         assert rule.summary and rule.describe(), code
         assert rule.family in ("FRG", "BPL", "ENC", "SPN", "INJ", "MTA", "QLT", "UNS"), code
+
+
+def test_multilingual_rules_show_three_languages():
+    """A rule that covers three languages or more proves it on examples in three or more."""
+    for code, rule in REGISTRY.rules.items():
+        if getattr(rule, "internal", False):
+            continue
+        if rule.languages is None or len(rule.languages) >= 3:
+            langs = {ex.lang for ex in rule.matches}
+            assert len(langs) >= 3, f"{code}: must-match examples only in {sorted(langs)}"
