@@ -12,13 +12,15 @@ True
 """
 from __future__ import annotations
 
+import importlib.util
 import math
 import threading
+from pathlib import Path
 from functools import lru_cache
 from typing import Optional
 
 _LOCK = threading.Lock()
-_TABLES: dict[tuple[str, str], dict[str, float]] = {}
+_TABLES: dict[tuple[str, str], dict[str, int]] = {}
 #: (language, list) pairs wordfreq has no list for (so we don't retry)
 _MISSING: set[tuple[str, str]] = set()
 #: wordfreq's list sizes: "best" (large where there is one: ~300k words, ~40 MB in memory),
@@ -31,9 +33,55 @@ def available(lang: Optional[str]) -> bool:
     return lang is not None and table(lang) is not None
 
 
-def table(lang: str, wordlist: str = "best") -> Optional[dict[str, float]]:
-    """word -> frequency (share of all words) for ``lang`` from wordfreq's ``wordlist``
-    ("best" or "small"), or None when wordfreq has none."""
+def _data_dir() -> Optional[Path]:
+    """wordfreq's data folder, found without importing wordfreq (its import costs ~60 ms)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+def _read_pack(lang: str, wordlist: str) -> Optional[dict[str, int]]:
+    """word -> centibel index (0 = every word, 300 = once per 1,000 words...) from one of
+    wordfreq's cBpack files (gzipped msgpack: a header, then one list of words per
+    centibel). None when wordfreq has no such list."""
+    folder = _data_dir()
+    if folder is None:
+        return None
+    names = ("large", "small") if wordlist == "best" else (wordlist,)
+    path = next((folder / f"{n}_{lang}.msgpack.gz" for n in names if (folder / f"{n}_{lang}.msgpack.gz").exists()), None)
+    if path is None:
+        return None
+    import gzip
+
+    import msgpack  # a dependency of wordfreq
+
+    with gzip.open(path, "rb") as fh:
+        pack = msgpack.load(fh, raw=False, strict_map_key=False)
+    header = pack[0] if pack else {}
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return _via_wordfreq(lang, wordlist)
+    out: dict[str, int] = {}
+    for index, bucket in enumerate(pack[1:]):
+        for word in bucket:
+            out[word] = index
+    return out
+
+
+def _via_wordfreq(lang: str, wordlist: str) -> Optional[dict[str, int]]:
+    """The same table through wordfreq's public API (slower; used if the file format changes)."""
+    import wordfreq
+
+    try:
+        freqs = wordfreq.get_frequency_dict(lang, wordlist)
+    except (LookupError, ValueError, OSError):
+        return None
+    return {w: round(-100 * math.log10(f)) for w, f in freqs.items() if f > 0}
+
+
+def table(lang: str, wordlist: str = "best") -> Optional[dict[str, int]]:
+    """word -> centibel index (Zipf = 9 - index / 100) for ``lang`` from wordfreq's
+    ``wordlist`` ("best": the large list where there is one; "small"), or None."""
     key = (lang, wordlist)
     tbl = _TABLES.get(key)
     if tbl is not None or key in _MISSING:
@@ -42,14 +90,14 @@ def table(lang: str, wordlist: str = "best") -> Optional[dict[str, float]]:
         if key in _TABLES:
             return _TABLES[key]
         try:
-            import wordfreq  # imported lazily: start-up stays fast when no rule needs it
-
-            freqs = wordfreq.get_frequency_dict(lang, wordlist)
-        except (LookupError, ValueError, OSError):
+            tbl = _read_pack(lang, wordlist)
+        except (OSError, ValueError, ImportError):
+            tbl = _via_wordfreq(lang, wordlist)
+        if tbl is None:
             _MISSING.add(key)
             return None
-        _TABLES[key] = freqs
-        return freqs
+        _TABLES[key] = tbl
+        return tbl
 
 
 def zipf(word: str, lang: str, wordlist: str = "best") -> float:
@@ -62,10 +110,10 @@ def zipf(word: str, lang: str, wordlist: str = "best") -> float:
     if tbl is None:
         return 0.0
     w = word.lower()
-    f = tbl.get(w)
-    if f is None and "’" in w:
-        f = tbl.get(w.replace("’", "'"))
-    return math.log10(f * 1e9) if f else 0.0
+    i = tbl.get(w)
+    if i is None and "’" in w:
+        i = tbl.get(w.replace("’", "'"))
+    return 9.0 - i / 100 if i is not None else 0.0
 
 
 @lru_cache(maxsize=None)
@@ -91,6 +139,6 @@ def common_words(lang: str, min_zipf: float = 3.0) -> dict[str, float]:
     out = _COMMON.get(key)
     if out is None:
         tbl = table(lang, "small") or {}
-        floor = 10 ** (key[1] - 9)
-        out = _COMMON[key] = {w: math.log10(f * 1e9) for w, f in tbl.items() if f >= floor}
+        top = (9.0 - key[1]) * 100  # the largest centibel index at or above min_zipf
+        out = _COMMON[key] = {w: 9.0 - i / 100 for w, i in tbl.items() if i <= top}
     return out
