@@ -120,10 +120,11 @@ def agency_pattern() -> str:
 
 def lowered(doc: "lint.Document") -> str:
     """``doc.text.lower()``, computed once per document (for substring pre-tests only:
-    lower-casing may change lengths, so offsets into it mean nothing)."""
-    low = doc.cache.get("bpl.lower")
+    lower-casing may change lengths, so offsets into it mean nothing). Shared with the
+    SPN, INJ and MTA rules under the same key (see ``_spn_common.lowered``)."""
+    low = doc.cache.get("lower")
     if low is None:
-        low = doc.cache["bpl.lower"] = doc.text.lower()
+        low = doc.cache["lower"] = doc.text.lower()
     return low
 
 

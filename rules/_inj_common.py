@@ -24,11 +24,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Optional
 
 import lint
 
-from ._spn_common import TrieMatcher
+from ._spn_common import TrieMatcher, lowered
 
 #: languages INJ001 covers, by script
 LATIN = ("en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr")
@@ -64,23 +66,40 @@ def common_words(lang: str) -> dict:
     return lint.common_words(lang, COMMON)
 
 
-_KNOWN: dict = {}
+#: per paragraph language: every word (as written) looked up so far, and those of them that
+#: can be the core of a run; a document's distinct words are then sorted with set
+#: operations in C, and each distinct word costs one lookup per process
+_DECIDED: dict[str, set] = {}
+_CORES: dict[str, set] = {}
+_MEMO_MAX = 1_000_000
 
 
-def _unknown_words(words: set, lang: str) -> list:
-    """The words of ``words`` (lower case) that ``lang`` does not know (Zipf < 1.5),
-    memoised per process: each distinct word costs one lookup, ever."""
-    known = _KNOWN.setdefault(lang, {})
-    out = []
-    for w in words:
-        k = known.get(w)
-        if k is None:
-            k = known[w] = lint.zipf(w, lang) >= UNKNOWN
-            if len(known) > 500_000:
-                known.clear()
-        if not k:
-            out.append(w)
-    return out
+def core_words(words: set, lang: str) -> set:
+    """The words of ``words`` (as written) that can be the core of a run in a paragraph of
+    ``lang``: lower-case initial, letters only, and foreign in ``lang`` once lower-cased
+    (see :func:`foreign_language`). Memoised per process.
+
+    >>> sorted(core_words({"incelemeleri", "Incelemeleri", "forces", "2024"}, "en"))
+    ['incelemeleri']
+    """
+    decided = _DECIDED.setdefault(lang, set())
+    cores = _CORES.setdefault(lang, set())
+    new = words - decided
+    if new:
+        if len(decided) > _MEMO_MAX:  # a bound on memory in a very long run
+            decided.clear()
+            cores.clear()
+        # the words the language knows (Zipf >= UNKNOWN) are set aside first, without a
+        # Python loop of our own; the few others go to foreign_language
+        todo = list(new)
+        rare = compress(todo, map(UNKNOWN.__gt__, map(lint.zipf, map(str.lower, todo), repeat(lang))))
+        for w in rare:
+            if w.isalpha() and w[0].islower():
+                low = w.lower()
+                if len(low) >= 4 and low.isalpha() and foreign_language(low, lang) is not None:
+                    cores.add(w)
+        decided |= new
+    return words & cores
 
 
 #: lower-case letters-only tokens of four letters or more (candidates are drawn from these)
@@ -150,6 +169,24 @@ def _inside_quote_or_brackets(text: str, s: int, e: int, sent_s: int, sent_e: in
     return False
 
 
+def _spots(text: str, words: set) -> list[int]:
+    """Sorted offsets of every occurrence of every word of ``words`` in ``text`` (as
+    substrings: a superset of the whole-word occurrences).
+
+    >>> _spots("a foo and a foobar", {"foo"})
+    [2, 12]
+    """
+    out = []
+    find = text.find
+    for w in words:
+        i = find(w)
+        while i >= 0:
+            out.append(i)
+            i = find(w, i + 1)
+    out.sort()
+    return out
+
+
 def _is_alpha_lower(w: str) -> bool:
     return w.isalpha() and w[0].islower()
 
@@ -164,32 +201,49 @@ def foreign_runs(doc) -> list[ForeignRun]:
     words = doc.words
     if not words:
         return out
+    paras = [(para, para.lang or doc.lang) for para in doc.paragraphs if para.kind in ("text", "list", "quote")]
+    # Pre-check on the document's distinct words (C speed): a run grows from a core word,
+    # lower case and foreign in its paragraph's language; most documents have none.
+    langs = {lang for _, lang in paras if lang in LANGUAGES}
+    if not langs:
+        return out
+    distinct = set(map(itemgetter(2), words))
+    hits = {lang: {w.lower() for w in found} for lang in langs if (found := core_words(distinct, lang))}
+    if not hits:
+        return out
     text = doc.text
-    low = doc.cache.get("spn_inj_lower")
-    if low is None:
-        low = doc.cache["spn_inj_lower"] = text.lower()
-    if len(low) != len(text):
-        low = text.lower()  # only used for the word set; offsets come from doc.words
+    low = lowered(doc)  # only used for the word set; offsets come from doc.words
+    # where those words occur (substring search in C): only the paragraphs holding one
+    # can have a run (skipped when lower-casing moved the offsets)
+    spots = _spots(low, set().union(*hits.values())) if len(low) == len(text) else None
     starts = doc.cache.get("word_starts")
     if starts is None:
         starts = doc.cache["word_starts"] = [w[0] for w in words]
     sentences = doc.sentences
     sent_starts = [s for s, _ in sentences]
-    for para in doc.paragraphs:
-        lang = para.lang or doc.lang
-        if lang not in LANGUAGES or para.kind not in ("text", "list", "quote"):
+    for para, lang in paras:
+        if lang not in hits:
             continue
-        # distinct unknown words first (set operations run in C); most paragraphs stop here
-        unknown = _unknown_words(set(_LONG_WORD.findall(low, para.start, para.end)), lang)
-        foreign = {w for w in unknown if foreign_language(w, lang) is not None}
+        if spots is not None:
+            k = bisect_left(spots, para.start)
+            if k == len(spots) or spots[k] >= para.end:
+                continue
+        # the paragraph's foreign words (set operations in C; only those of a possible core
+        # matter); most paragraphs stop here
+        foreign = set(_LONG_WORD.findall(low, para.start, para.end)) & hits[lang]
         if not foreign:
             continue
         i0 = bisect_left(starts, para.start)
         i1 = bisect_left(starts, para.end)
         if i1 - i0 < 6:
             continue
+        if spots is None:
+            candidates = range(i0, i1)
+        else:  # the words that start at a spot (a core is one of them)
+            k1 = bisect_left(spots, para.end, k)
+            candidates = sorted({j for sp in spots[k:k1] if (j := bisect_left(starts, sp)) < i1 and starts[j] == sp})
         cores = []
-        for i in range(i0, i1):
+        for i in candidates:
             w = words[i][2]
             if _is_alpha_lower(w) and w.lower() in foreign:
                 cores.append((i, foreign_language(w.lower(), lang)))
@@ -312,9 +366,7 @@ def spam_hits(doc) -> list[SpamHit]:
     if cached is not None:
         return cached
     text = doc.text
-    low = doc.cache.get("spn_inj_lower")
-    if low is None:
-        low = doc.cache["spn_inj_lower"] = text.lower()
+    low = lowered(doc)
     if len(low) != len(text):
         low = None
     src = low if low is not None else text

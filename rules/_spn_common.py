@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Optional
 
 import regex
@@ -50,6 +50,20 @@ WEAK = 0.35
 
 def lexicon(name: str) -> str:
     return lint.data_path(__file__, "lexicons", "spn", name)
+
+
+def lowered(doc) -> str:
+    """``doc.text.lower()``, computed once per document and shared (``doc.cache["lower"]``)
+    by the SPN, INJ, MTA and BPL rules. Lower-casing may change the length (Turkish 'İ'
+    becomes two code points): check ``len(low) == len(doc.text)`` before using offsets.
+
+    >>> lowered(lint.Document("Hello World"))
+    'hello world'
+    """
+    low = doc.cache.get("lower")
+    if low is None:
+        low = doc.cache["lower"] = doc.text.lower()
+    return low
 
 
 # ---------------------------------------------------------------------------------------
@@ -859,6 +873,10 @@ class Hit:
 
 @dataclass
 class SpnHits:
+    """The SPN hits of a document by code. Built once (by :func:`spn_hits`) and not
+    changed afterwards, so the document-level figures are computed once, on first use
+    (a rule asks for them for every finding)."""
+
     by_code: dict
     words: int
 
@@ -869,7 +887,7 @@ class SpnHits:
         return sorted((h for hs in self.by_code.values() for h in hs), key=lambda h: (h.start, h.code))
 
     # -- density ------------------------------------------------------------------------
-    @property
+    @cached_property
     def evidence(self) -> float:
         """Weighted count of hits; a substitution repeated counts less each time."""
         seen: dict[str, int] = {}
@@ -880,16 +898,16 @@ class SpnHits:
             total += h.weight / (1 + n)
         return total
 
-    @property
+    @cached_property
     def distinct(self) -> int:
-        return len({h.key for h in self.all()})
+        return len({h.key for hs in self.by_code.values() for h in hs})
 
     @property
     def density(self) -> float:
         """Weighted hits per 1,000 words."""
         return 1000.0 * self.evidence / max(self.words, 50)
 
-    @property
+    @cached_property
     def dense(self) -> bool:
         """True when the document reads as spun: several distinct substitutions at a
         density no clean text reaches."""
@@ -934,9 +952,7 @@ def _end_of_words(text: str, start: int, end: int, n: int) -> int:
 
 def _phrase_hits(doc, out: dict) -> None:
     text = doc.text
-    lowered = doc.cache.get("spn_inj_lower")
-    if lowered is None:
-        lowered = doc.cache["spn_inj_lower"] = text.lower()
+    low = lowered(doc)
     n = len(text)
     for lang, s, e in _lang_runs(doc):
         matcher = phrase_matcher(lang) if lang in PHRASE_LANGUAGES else None
@@ -944,7 +960,7 @@ def _phrase_hits(doc, out: dict) -> None:
             continue
         pos = s
         while pos < e:
-            m = matcher.search(text, pos, e, lowered)
+            m = matcher.search(text, pos, e, low)
             if m is None:
                 break
             ms, me = m.span()

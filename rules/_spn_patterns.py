@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import lint
 
-from ._spn_common import NUMBER, OUTLET, Hit, lexicon
+from ._spn_common import NUMBER, OUTLET, Hit, lexicon, lowered
 
 # -- SPN003 spun numbers --------------------------------------------------------------
 #: number words 1-9 per language (articles such as 'un', 'a', 'een' left out: they are
@@ -53,12 +53,23 @@ _ALL_JOIN = {w for _, joins in _UNITS.values() for w in joins.split()}
 _ALL_BIG = {w for ws in _BIG.values() for w in ws.split()}
 #: 'three hundred,000': number words glued to a thousands group. A digit group right after
 #: a letter is rare, so it is found first and the words before it checked after.
-_GROUP_AFTER_LETTER = re.compile(r"[,.]\d{3}(?!\d)")
 _WORDS_BEFORE_GROUP = re.compile(rf"(?<!\w)(?:(?:{_alt(_ALL_BIG)})[\s-])*(?:{_alt(_ALL_BIG)})$")
-#: '2 or three': a digit first (the engine skips fast to digits)...
-_DIGIT_PAIR = re.compile(rf"[1-9]\s+(?P<j>{_alt(_ALL_JOIN)})\s+(?P<w>{_alt(_ALL_UNITS)})(?!\w|[.,]\d|-)")
-#: ...'two or 3': the joining word and the digit first, the number word checked before it
-_WORD_PAIR_TAIL = re.compile(rf"\s(?P<j>{_alt(_ALL_JOIN)})\s+[1-9](?!\w|[.,]\d|-)")
+#: Every cue of a spun number in one scan (it opens with a character class, so ``re``
+#: skips at C speed to commas, periods and digits):
+#: * a thousands group ``,000`` (only the comma or period is consumed, the digits looked
+#:   ahead, so a digit of the group can still start a pair);
+#: * '2 or three': a digit, a joining word and a number word (group ``j``, ``w``);
+#: * a lone digit after white space, the end of a possible 'two or 3' (the joining word
+#:   and the number word before it are checked on the few such digits).
+#: A digit can end one pair and start another ('two or 3 or four'): a digit that starts
+#: a pair is checked as an end too.
+_LONE = r"(?!\w|[.,]\d|-)"
+_NUMBER_CUES = re.compile(
+    r"[,.1-9](?:(?<=[,.])(?=\d{3}(?!\d))"
+    rf"|(?<=[1-9])(?:\s+(?P<j>{_alt(_ALL_JOIN)})\s+(?P<w>{_alt(_ALL_UNITS)}){_LONE}|(?<=\s[1-9]){_LONE}))"
+)
+#: the joining word before the white space that precedes a lone digit ('or' in 'two or 3')
+_JOIN_BEFORE = re.compile(rf"\s(?P<j>{_alt(_ALL_JOIN)})\Z")
 _PAIR_BEFORE = re.compile(rf"(?<![\w.,])(?P<w>{_alt(_ALL_UNITS)})$")
 _EN_VALUES = {w: i + 1 for i, w in enumerate(_UNITS["en"][0].split())}
 
@@ -72,9 +83,7 @@ def _lang_ok(word: str, join: str, lang) -> bool:
 def _lowered(doc) -> str:
     """``doc.text.lower()`` computed once per document (shared with the phrase matcher);
     the original text when lower-casing changes its length (offsets must not move)."""
-    low = doc.cache.get("spn_inj_lower")
-    if low is None:
-        low = doc.cache["spn_inj_lower"] = doc.text.lower()
+    low = lowered(doc)
     return low if len(low) == len(doc.text) else doc.text
 
 
@@ -82,24 +91,34 @@ def number_hits(doc) -> list[Hit]:
     text = doc.text
     low = _lowered(doc)
     out = []
-    for m in _GROUP_AFTER_LETTER.finditer(low):
-        if m.start() == 0 or not low[m.start() - 1].isalpha():
+    pairs, tails = [], []
+    for m in _NUMBER_CUES.finditer(low):
+        q = m.start()
+        if low[q] in ",.":  # a thousands group right after a letter
+            if q == 0 or not low[q - 1].isalpha():
+                continue
+            w = _WORDS_BEFORE_GROUP.search(low, max(0, q - 60), q)
+            if w is None:
+                continue
+            s, e = w.start(), q + 4
+            out.append(Hit(NUMBER, s, e, 0.6, f"spun number: number words glued to a digit group in '{text[s:e]}'",
+                           None, "number:group"))
             continue
-        w = _WORDS_BEFORE_GROUP.search(low, max(0, m.start() - 60), m.start())
-        if w is None:
+        if m.group("j") is not None and not (q > 0 and (low[q - 1].isalnum() or low[q - 1] in "_.,")):
+            pairs.append((q, m.end(), m.start("w"), m.end("w"), m.group("j"), low[q], True))
+        if q == 0 or not low[q - 1].isspace():
             continue
-        s, e = w.start(), m.end()
-        out.append(Hit(NUMBER, s, e, 0.6, f"spun number: number words glued to a digit group in '{text[s:e]}'",
-                       None, "number:group"))
-    pairs = []
-    for m in _DIGIT_PAIR.finditer(low):
-        if m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_.,"):
+        # a lone digit after white space: 'two or 3'?
+        k = q - 1
+        while k > 0 and low[k - 1].isspace():
+            k -= 1
+        j = _JOIN_BEFORE.search(low, max(0, k - 6), k)
+        if j is None:
             continue
-        pairs.append((m.start(), m.end(), m.start("w"), m.end("w"), m.group("j"), low[m.start()], True))
-    for m in _WORD_PAIR_TAIL.finditer(low):
-        w = _PAIR_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        w = _PAIR_BEFORE.search(low, max(0, j.start() - 12), j.start())
         if w is not None:
-            pairs.append((w.start(), m.end(), w.start("w"), w.end("w"), m.group("j"), low[m.end() - 1], False))
+            tails.append((w.start(), q + 1, w.start("w"), w.end("w"), j.group("j"), low[q], False))
+    pairs += tails
     for s, e, ws, we, join, digit, first_digit in pairs:
         word = text[ws:we]
         if not _lang_ok(word, join, doc.lang_at(s)):

@@ -21,7 +21,8 @@ from functools import lru_cache
 import lint
 
 from ._bpl_common import (LEAD_JUNK, Spans, count_words, edge_words, first_word, in_word_list, last_word, lexicon,
-                          line_at, line_heads, line_tails, quote, role_pattern, unmasked)
+                          line_at, line_heads, line_tails, lowered, phrase_alternation, quote, role_pattern,
+                          unmasked)
 
 _LEX = "cta"
 #: words that introduce the platform after a weak verb: "Watch on YouTube", "Guarda su ..."
@@ -37,11 +38,27 @@ def _rx() -> dict:
     pc = lambda *roles: role_pattern(_LEX, *roles, cjk_edges=True)  # noqa: E731
     f = re.IGNORECASE
     ad_topic = {" ".join(ph.lower().split()) for _, ph in lexicon(_LEX).get("ad_topic", ())}
+    verb_first = edge_words(_LEX, ("verb", "verb_weak", "click"))
+    needed = pc("ad", "ad_topic", "alone", "related", "related_colon", "target", "latest", "click", "trailer")
+    last = edge_words(_LEX, ("verb_end", "trailer", "click"), last=True)
     return {
         "first": edge_words(_LEX, ("verb", "verb_weak", "related", "related_colon", "ad", "ad_topic", "alone",
                                     "stay", "click")),
-        "last": edge_words(_LEX, ("verb_end", "trailer", "click"), last=True),
-        "verb_first": edge_words(_LEX, ("verb", "verb_weak", "click")),
+        # Pre-tests, run on the lower-cased text (case-sensitive patterns are several times
+        # faster than IGNORECASE ones):
+        # * a sentence that opens with one of the verb_first words (the word in group 1);
+        "sentence_verb": re.compile(r"[.!?:;。！？\n][ \t\u00a0]*[«“\"„(]?("
+                                    + _for_lowered(phrase_alternation(verb_first)) + r")(?![\w'’\-])"),
+        # * a phrase of one of the roles every finding of a line needs, with the weakest
+        #   word boundaries those roles use: a line without one cannot be reported.
+        "needed": re.compile(_for_lowered(needed)),
+        "needed_i": re.compile(needed, f),
+        "last": last,
+        # a line that ends with one of the "last" words, in the reversed lower-cased text
+        # (a literal "\n" first: ``re`` skips to the line ends at C speed)
+        "last_rev": re.compile(r"\n[^\w\n]*(" + _for_lowered(phrase_alternation({w[::-1] for w in last}))
+                               + r")(?![\w'’\-])"),
+        "verb_first": verb_first,
         "click_words": edge_words(_LEX, ("click",)),
         "verb": re.compile(f"{LEAD_JUNK}{p('verb')}", f),
         "weak": re.compile(f"{LEAD_JUNK}{p('verb_weak')}\\s+(?:{p('own')}|{_ON}\\s+{p('target')})", f),
@@ -67,6 +84,18 @@ def _rx() -> dict:
     }
 
 
+#: characters ``re.IGNORECASE`` matches with a letter their lower case is not ('ı' with 'i',
+#: 'ſ' with 's', old Cyrillic and Greek variants...): a line that holds one is tested
+#: case-insensitively
+_CASE_VARIANTS = re.compile("[\u0131\u017f\u00b5\u0345\u0390\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1"
+                            "\u03f5\u1c80-\u1c88\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06\u212a\u2126\u212b]")
+
+
+def _for_lowered(pattern: str) -> str:
+    """A pattern of lower-case phrases, made to match the lower-cased text wherever the
+    IGNORECASE pattern matches the text: a Turkish 'ı' in a phrase also takes the 'i' that
+    lower-casing makes of 'I' ('TIKLAYINIZ')."""
+    return pattern.replace("ı", "[ıi]")
 #: the first word of every sentence (charset first: ``re`` finds the punctuation at C speed)
 _SENTENCE_FIRST = re.compile(r"[.!?:;。！？\n][ \t\u00a0]*[«“\"„(]?([\w'’\-]+)")
 _FIRST_OF_TEXT = re.compile(r"\s*[«“\"„(]?([\w'’\-]+)")
@@ -183,11 +212,21 @@ class CallToAction(lint.Rule):
     def check(self, doc):
         rx = _rx()
         text = doc.text
+        low = lowered(doc)
+        low = low if len(low) == len(text) else None  # offsets must hold
         # candidate lines: those whose first or last word can start or end a prompt (set
         # lookups on the cached line heads and tails), and CJK lines
         first, last = rx["first"], rx["last"]
         cands = {pos for word, pos in line_heads(doc) if word in first or "\u3040" <= word[:1] <= "\u9fff"}
-        cands.update(pos - 1 for word, pos in line_tails(doc) if word in last)
+        if low is None:
+            cands.update(pos - 1 for word, pos in line_tails(doc) if word in last)
+        else:  # the same lines, found from the end of the reversed text (no per-line work)
+            rev = "\n" + low[::-1] + "\n"
+            n = len(rev) - 1
+            for m in rx["last_rev"].finditer(rev):
+                end = n - m.start(1)
+                if text[end - len(m.group(1)):end].lower() in last:
+                    cands.add(end - 1)
         flagged = Spans()
         seen = set()
         for pos in sorted(cands):
@@ -195,7 +234,7 @@ class CallToAction(lint.Rule):
             if s in seen or s >= e or e - s > 300:
                 continue
             seen.add(s)
-            hit = self._line(doc, rx, text, s, e)
+            hit = self._line(doc, rx, text, s, e, low)
             if hit and count_words(text, s, e) <= 1 and in_word_list(doc, s, e):
                 hit = None  # "Advertisement" in a list of words
             if hit:
@@ -204,10 +243,16 @@ class CallToAction(lint.Rule):
                 if span:
                     flagged.add(s, e)
                     yield self.finding(doc, span[0], span[1], message, confidence=conf)
-        yield from self._inline(doc, rx, text, flagged)
+        yield from self._inline(doc, rx, text, flagged, low)
 
     # -- a whole line --------------------------------------------------------------
-    def _line(self, doc, rx, text, s, e):
+    def _line(self, doc, rx, text, s, e, low):
+        if low is None or _CASE_VARIANTS.search(text, s, e):
+            needed = rx["needed_i"].search(text, s, e)
+        else:
+            needed = rx["needed"].search(low, s, e)
+        if needed is None:
+            return None  # no phrase of any role a finding needs (most candidate lines)
         fw = first_word(text, s, e)
         start_ok = fw in rx["first"]
         cjk = _CJK_LINE.search(text, s, e) is not None
@@ -268,11 +313,15 @@ class CallToAction(lint.Rule):
         return stem.lower() in nxt.lower()
 
     # -- a sentence inside a long paragraph ---------------------------------------------
-    def _inline(self, doc, rx, text, flagged):
+    def _inline(self, doc, rx, text, flagged, low):
         """Short sentences inside long lines that open with a call-to-action verb."""
         firsts = rx["verb_first"]
         first = _FIRST_OF_TEXT.match(text)
-        cands = [m.start(1) for m in _SENTENCE_FIRST.finditer(text) if m.group(1).lower() in firsts]
+        if low is not None:  # the few sentences that open with such a word (lower-cased text)
+            found = ((m.start(1), m.end(1)) for m in rx["sentence_verb"].finditer(low))
+            cands = [a for a, b in found if text[a:b].lower() in firsts]
+        else:
+            cands = [m.start(1) for m in _SENTENCE_FIRST.finditer(text) if m.group(1).lower() in firsts]
         if first and first.group(1).lower() in firsts:
             cands.insert(0, first.start(1))
         if not cands:

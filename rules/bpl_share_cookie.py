@@ -124,11 +124,14 @@ class ShareCookieLine(lint.Rule):
         gate = rx["line_first"]
         starts = [pos for word, pos in line_heads(doc) if word in gate or "\u3040" <= word[:1] <= "\u9fff"]
         # cookie banners name cookies: lines holding the word are checked wherever it is
+        cookies = []  # (start, end) of every cookie word, sorted
         for key in _COOKIE_KEYS:
             k = text.find(key)
             while k >= 0:
                 starts.append(k)
+                cookies.append((k, k + len(key)))
                 k = text.find(key, k + 1)
+        cookies.sort()
         seen = set()
         for pos in sorted(starts):
             s, e = line_at(doc, pos)
@@ -145,7 +148,7 @@ class ShareCookieLine(lint.Rule):
                 seen.update(ls for ls, _ in self._block_lines(doc, s, e))
                 hit = f"share bar left in the text: {quote(text[s:e])!r}", 0.8
             if hit is None:
-                hit = self._banner(rx, text, s, e)
+                hit = self._banner(rx, text, s, e, cookies)
             if hit:
                 span = unmasked(doc, s, e)
                 if span:
@@ -181,10 +184,17 @@ class ShareCookieLine(lint.Rule):
         return None
 
     @staticmethod
-    def _banner(rx, text, s, e):
+    def _banner(rx, text, s, e, cookies):
         """A cookie banner or form message: it opens its line (after at most three words),
-        or the line (40 words at most) holds two banner phrases."""
-        cookie = any(text.find(k, s, e) >= 0 for k in _COOKIE_KEYS)
+        or the line (40 words at most) holds two banner phrases. ``cookies``: the sorted
+        spans of the cookie words of the text."""
+        i = bisect_left(cookies, (s,))
+        cookie = False
+        while i < len(cookies) and cookies[i][0] < e:
+            if cookies[i][1] <= e:
+                cookie = True
+                break
+            i += 1
         if not cookie and first_word(text, s, e) not in rx["form_first"]:
             return None
         words = count_words(text, s, e)

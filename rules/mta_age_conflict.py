@@ -12,6 +12,7 @@ given for a person and the anaphor's age is another one, the two conflict.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
@@ -20,7 +21,7 @@ import regex
 
 import lint
 
-from ._mta_common import find_people, first_name, person_noun, person_nouns
+from ._mta_common import find_people, first_name, lowered, person_noun, person_nouns
 
 
 @dataclass
@@ -40,12 +41,36 @@ def _alt(words) -> str:
 
 
 _PATTERNS: dict[str, list] = {}
+#: what every "ana" pattern of a language needs, in the lower-cased text: a number glued to
+#: its age word (``re``, which skips at C speed to the digits), or a word of a few
+_ANAPHOR_CUES = {
+    "en": (re.compile(r"\d[-‑ ]year[-‑ ]old"), ()),
+    "it": (re.compile(r"\d\s*-?enne"), ()),
+    "es": (re.compile(r"\d\s+años"), ()),
+    "pt": (re.compile(r"\d\s+anos"), ()),
+    "fr": (re.compile(r"\d\s+ans"), ("naire", "quadra", "quinqua", "sexa")),
+    "de": (re.compile(r"\d-jährig"), ()),
+}
+
+
+def _may_have_anaphor(low: str, lang: str) -> bool:
+    pattern, words = _ANAPHOR_CUES[lang]
+    return pattern.search(low) is not None or any(w in low for w in words)
 
 
 def _patterns(lang: str) -> list:
+    """The patterns of ``lang`` (kind, compiled). The first call compiles those of every
+    language (~20 ms): none is left to compile in the middle of a long run."""
     pats = _PATTERNS.get(lang)
     if pats is not None:
         return pats
+    if not _PATTERNS:
+        for other in AgeConflict.languages:
+            _PATTERNS[other] = _compile(other)
+    return _PATTERNS.setdefault(lang, _compile(lang))
+
+
+def _compile(lang: str) -> list:
     nouns = _alt(person_nouns(lang)) if lang in ("en", "it", "es", "pt", "fr", "de") else "(?!x)x"
     P = lambda s: regex.compile(s, regex.IGNORECASE)  # noqa: E731
     pats = []
@@ -106,7 +131,6 @@ def _patterns(lang: str) -> list:
             ("any", P(r"\b(?P<n>\d{1,3})[-‑ ]?jährig")),
             ("any", P(r"\b(?P<n>\d{1,3})\s+Jahren?\b")),
         ]
-    _PATTERNS[lang] = pats
     return pats
 
 
@@ -130,6 +154,8 @@ _MONTHS = frozenset(
     "juli oktober dezember".split()
 )
 _DIGIT = regex.compile(r"\d")
+_LETTERS = regex.compile(r"[\p{L}']+")
+_CLOSING = regex.compile(r"[,.;:!?)”\"’—–-]")
 #: quoted speech: its mentions of people introduce nobody to the narrative
 _QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
 _INDEFINITE = {
@@ -218,8 +244,17 @@ class AgeConflict(lint.Rule):
         mentions: list[Mention] = []
         seen: set[int] = set()
         langs = doc.languages & set(self.languages)
+        # An anaphor needs its cue (a number and an age word): a test on the lower-cased text
+        # spares the anaphor patterns of most languages (not when lower-casing moved letters,
+        # 'İ', or when a long s, which the patterns fold to 's', is present).
+        ana_langs = langs
+        low = lowered(doc)
+        if len(low) == len(text) and "ſ" not in low:
+            ana_langs = {lang for lang in langs if _may_have_anaphor(low, lang)}
+            if not ana_langs:
+                return
         # anaphors first: most documents have none, and then nothing else is needed
-        passes = [[(lang, kind, pat) for lang in langs for kind, pat in _patterns(lang) if kind == "ana"],
+        passes = [[(lang, kind, pat) for lang in ana_langs for kind, pat in _patterns(lang) if kind == "ana"],
                   [(lang, kind, pat) for lang in langs for kind, pat in _patterns(lang) if kind != "ana"]]
         for n_pass, todo in enumerate(passes):
             if n_pass == 1 and not mentions:
@@ -352,7 +387,7 @@ class AgeConflict(lint.Rule):
         if kind == "ana" and lang == "en":
             nxt = (gd.get("next") or "").strip()
             end = m.start("next") if gd.get("next") is not None else m.end()
-            word = regex.match(r"[\p{L}']+", nxt)
+            word = _LETTERS.match(nxt)
             if nxt and word:
                 w = word.group().lower()
                 if w not in _EN_AFTER and not (w.endswith(("s", "ed")) and person_noun(w, "en") is None
@@ -360,7 +395,7 @@ class AgeConflict(lint.Rule):
                     return None  # "the 30-year-old building": heads a noun
                 if person_noun(w, "en"):
                     return None
-            elif nxt and not regex.match(r"[,.;:!?)”\"’—–-]", nxt):
+            elif nxt and not _CLOSING.match(nxt):
                 return None
         who = tuple(m.group("name").split()) if gd.get("name") and person else ()
         return Mention(n, n, m.start(), end, kind == "ana", gender, person, who)

@@ -14,7 +14,7 @@ import regex
 
 import lint
 
-from ._mta_common import DANGLING_SPEECH_OBJECT as _PATTERN
+from ._mta_common import dangling_speech_objects
 
 #: the subject right before the verb: a pronoun or a capitalised name
 _SUBJECT = regex.compile(r"(?:\b(?i:he|she|they|I|we)|(?<![\p{L}'’])\p{Lu}[\p{L}'’\-]+)\s+$")
@@ -61,7 +61,7 @@ class DanglingObject(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        for m in _PATTERN.finditer(text):
+        for m in dangling_speech_objects(text):
             if doc.lang_at(m.start()) != "en":
                 continue
             start = m.start("verb")

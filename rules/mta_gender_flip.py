@@ -18,7 +18,7 @@ import regex
 
 import lint
 
-from ._mta_common import DANGLING_SPEECH_OBJECT as _DANGLING
+from ._mta_common import dangling_speech_objects
 from ._mta_common import NOT_NAMES, TRAVEL_WORDS, find_people, first_name, person_noun, person_nouns
 
 _EN_SPEECH = (
@@ -89,6 +89,61 @@ class _Facts:
         if s is None:
             s = self._sets[g] = set(self.pronouns[g])
         return s
+
+
+def _paragraph_attributions(text: str, p) -> list:
+    """The attributions ``(match, shape)`` of paragraph ``p`` (shape: quote / reported)."""
+    if p.lang == "en":
+        cands = [(m, "quote") for m in _EN_QUOTE_ATTR.finditer(text, p.start, p.end)]
+        quoted = {m.start(g) for m, _ in cands for g in ("pron", "pron2") if m.group(g)}
+        cands += [(m, "reported") for m in _EN_REPORTED.finditer(text, p.start, p.end)
+                  if m.start("pron") not in quoted]
+        return cands
+    if p.lang in _OTHER_ATTR:
+        return [(m, "quote") for m in _OTHER_ATTR[p.lang][0].finditer(text, p.start, p.end)]
+    return []
+
+
+def _attributions(doc) -> dict:
+    """paragraph index -> its attributions (:func:`_paragraph_attributions`), for the
+    paragraphs that have some. Each pattern scans the whole text once (most paragraphs have
+    none) and its matches are sorted into paragraphs. That gives the per-paragraph matches
+    as long as no match crosses a paragraph's edge (the patterns look no further than the
+    words they match, and each paragraph is trimmed); when one does, every paragraph is
+    scanned on its own."""
+    paras = doc.paragraphs
+    text = doc.text
+    langs = {p.lang for p in paras if p.lang == "en" or p.lang in _OTHER_ATTR}
+    patterns = [(lang, pat) for lang in sorted(langs)
+                for pat in ((_EN_QUOTE_ATTR, _EN_REPORTED) if lang == "en" else (_OTHER_ATTR[lang][0],))]
+    hits: dict[tuple, list] = {}  # (paragraph, pattern) -> matches
+    for lang, pat in patterns:
+        for m in pat.finditer(text):
+            p = doc.paragraph_at(m.start())
+            if p is None or m.end() > p.end:
+                return _attributions_by_paragraph(doc)  # a match across an edge: the slow way
+            if p.lang == lang:
+                hits.setdefault((p.index, pat), []).append(m)
+    out: dict[int, list] = {}
+    for i in sorted({i for i, _ in hits}):
+        if paras[i].lang == "en":
+            cands = [(m, "quote") for m in hits.get((i, _EN_QUOTE_ATTR), ())]
+            quoted = {m.start(g) for m, _ in cands for g in ("pron", "pron2") if m.group(g)}
+            cands += [(m, "reported") for m in hits.get((i, _EN_REPORTED), ()) if m.start("pron") not in quoted]
+        else:
+            cands = [(m, "quote") for m in hits[(i, _OTHER_ATTR[paras[i].lang][0])]]
+        if cands:
+            out[i] = cands
+    return out
+
+
+def _attributions_by_paragraph(doc) -> dict:
+    out = {}
+    for p in doc.paragraphs:
+        cands = _paragraph_attributions(doc.text, p)
+        if cands:
+            out[p.index] = cands
+    return out
 
 
 class GenderFlip(lint.Rule):
@@ -174,22 +229,12 @@ class GenderFlip(lint.Rule):
             return acc[i]
 
         text = doc.text
-        for i, p in enumerate(paras):
+        found = _attributions(doc)
+        for i in sorted(found):
+            p = paras[i]
             lang = p.lang
-            if lang == "en":
-                cands = [(m, "quote") for m in _EN_QUOTE_ATTR.finditer(text, p.start, p.end)]
-                quoted = {m.start(g) for m, _ in cands for g in ("pron", "pron2") if m.group(g)}
-                cands += [(m, "reported") for m in _EN_REPORTED.finditer(text, p.start, p.end)
-                          if m.start("pron") not in quoted]
-                female = ("she",)
-            elif lang in _OTHER_ATTR:
-                pat, male_word, female_word = _OTHER_ATTR[lang]
-                cands = [(m, "quote") for m in pat.finditer(text, p.start, p.end)]
-                female = (female_word,)
-            else:
-                continue
-            if not cands:
-                continue
+            cands = found[i]
+            female = ("she",) if lang == "en" else (_OTHER_ATTR[lang][2],)
             cur = get(i)
 
             def same(k):
@@ -247,7 +292,7 @@ class GenderFlip(lint.Rule):
         f = _Facts()
         lang = p.lang
         if lang == "en":
-            dangling = {m.start("obj") for m in _DANGLING.finditer(text, p.start, p.end)}
+            dangling = {m.start("obj") for m in dangling_speech_objects(text, p.start, p.end)}
             for m in _EN_PRONOUNS.finditer(text, p.start, p.end):
                 if m.start() in dangling:
                     continue

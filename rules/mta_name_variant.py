@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import add, eq, is_, itemgetter, or_
 
 import regex
 
@@ -62,7 +65,9 @@ _SPEAKER = None
 _MAY_VARY = regex.compile(r"[ykj]|ii$")
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(name: str) -> str:
+    """One key for the usual Latin transliterations of a name (memoised: names recur)."""
     key = name.lower()
     if not _MAY_VARY.search(key):
         return key  # no rule applies
@@ -71,12 +76,44 @@ def transliteration_key(name: str) -> str:
     return key
 
 
+def _name_like(name: str) -> bool:
+    """Long enough to compare (five letters), or a known first name."""
+    return len(name) >= 5 or first_name(name) is not None
+
+
+def _variant_key(name: str) -> str:
+    """The transliteration key of a capitalised word that may be spelled several ways (it
+    has a letter that transliterations vary and is :func:`_name_like`), else ''."""
+    if _MAY_VARY.search(name.lower()) and _name_like(name):
+        return transliteration_key(name)
+    return ""
+
+
+#: name -> _variant_key(name), for every name seen (a document's names are looked up in
+#: it at C speed; cleared if it grows past a million names)
+_VARIANT_KEYS: dict[str, str] = {}
+
+
+def _variant_keys(names: list) -> list:
+    """``[_variant_key(n) for n in names]``, memoised per process."""
+    keys = list(map(_VARIANT_KEYS.get, names))
+    missing = list(compress(names, map(is_, keys, repeat(None))))
+    if missing:
+        if len(_VARIANT_KEYS) > 1_000_000:
+            _VARIANT_KEYS.clear()
+        _VARIANT_KEYS.update(zip(missing, map(_variant_key, missing)))
+        keys = list(map(_VARIANT_KEYS.__getitem__, names))
+    return keys
+
+
 def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
 class _Places:
-    """Where each capitalised word occurs, found on demand (few names ever need it)."""
+    """Where each capitalised word occurs, found on demand (few names ever need it): the
+    occurrences of the string (``str.find``, C speed), each confirmed as a whole
+    capitalised word by ``_CAPWORD`` at that offset (its look-behinds see the text before)."""
 
     def __init__(self, text: str):
         self.text = text
@@ -85,7 +122,14 @@ class _Places:
     def __getitem__(self, name: str) -> list:
         spans = self._spans.get(name)
         if spans is None:
-            spans = self._spans[name] = [m.span(1) for m in _CAPWORD.finditer(self.text) if m.group(1) == name]
+            spans = self._spans[name] = []
+            text = self.text
+            i = text.find(name)
+            while i >= 0:
+                m = _CAPWORD.match(text, i)
+                if m is not None and m.group(1) == name:
+                    spans.append(m.span(1))
+                i = text.find(name, i + 1)
         return spans
 
     def first(self, name: str) -> int:
@@ -193,25 +237,39 @@ class NameVariant(lint.Rule):
         counts = Counter(_CAPWORD.findall(text))
         if len(counts) >= 2:
             places = _Places(text)
-            yield from self._transliterations(doc, counts, places)
-            yield from self._slips(doc, counts, places)
+            names = list(counts)
+            lows = list(map(str.lower, names))
+            yield from self._transliterations(doc, counts, names, lows, places)
+            yield from self._slips(doc, counts, names, lows, places)
         if "zh" in doc.languages:
             yield from self._han_names(doc)
 
     # -- Slavic transliteration variants -------------------------------------------
-    def _transliterations(self, doc, counts, where):
-        varying: dict[str, list[str]] = defaultdict(list)
-        for name in counts:
-            if _MAY_VARY.search(name.lower()) and (len(name) >= 5 or first_name(name)):
-                varying[transliteration_key(name)].append(name)
-        if not varying:
+    def _transliterations(self, doc, counts, all_names, lows, where):
+        # Names group by transliteration key. Only groups of two names or more matter: the
+        # names are picked with ``compress`` (C speed), and lists are built for those groups
+        # only (a document has many names; few share a key).
+        keys = _variant_keys(all_names)  # '' for a name no transliteration varies
+        key_count = Counter(compress(keys, keys))
+        if not key_count:
             return
-        groups = [names for names in varying.values()]
-        for name in counts:  # spellings no rule changes: Alexei, Sergei
-            low = name.lower()
-            if low in varying and name not in varying[low] and (len(name) >= 5 or first_name(name)):
-                varying[low].append(name)
-        for names in groups:
+        # a name spelled like a key (Alexei, which no rule changes) joins that key's group;
+        # a key that is the lower case of its only name gets no one else (when no two names
+        # share a lower case)
+        lowset = set(lows)
+        extra = key_count.keys() & lowset
+        if extra and len(lowset) == len(lows):
+            extra -= {low for low in compress(lows, map(eq, lows, keys)) if key_count[low] == 1}
+        needed = {k for k, n in key_count.items() if n >= 2} | extra
+        if not needed:
+            return
+        groups: dict[str, list[str]] = {}
+        for name, key in compress(zip(all_names, keys), map(needed.__contains__, keys)):
+            groups.setdefault(key, []).append(name)
+        for name, low in compress(zip(all_names, lows), map(extra.__contains__, lows)):
+            if name not in groups[low] and _name_like(name):
+                groups[low].append(name)
+        for names in groups.values():
             if len(names) < 2:
                 continue
             names.sort(key=lambda n: (-counts[n], where.first(n)))
@@ -243,25 +301,45 @@ class NameVariant(lint.Rule):
         return bool(_SLAVIC_MARK.search(la) or _SLAVIC_MARK.search(lb))
 
     # -- one-letter slips of a rare proper noun -------------------------------------
-    def _slips(self, doc, counts, where):
+    def _slips(self, doc, counts, names, lows, where):
         lang = doc.lang or "en"
-        # majority spellings (2+ occurrences) by every one-letter wildcard of them
-        majors: dict[tuple[int, str], list[str]] = defaultdict(list)
-        for name, n in counts.items():
-            if n >= 2 and len(name) >= 5:
-                low = name.lower()
-                for i in range(1, len(low)):
-                    majors[(i, low[:i] + "\0" + low[i + 1:])].append(name)
+        # majority spellings: 2+ occurrences, five letters or more (most documents have few)
+        reps = [j for j in compress(range(len(names)), map((2).__le__, counts.values())) if len(names[j]) >= 5]
+        if not reps:
+            return
+        # Two spellings that differ in one letter (never the first) share their length, their
+        # first letter, and their second or their last letter: only the names shaped like a
+        # majority spelling can pair with it, so the wildcards below are built for those few.
+        # Shapes and wildcards are strings, not tuples: a document has many names, and
+        # strings cost the garbage collector nothing.
+        sized = list(map(add, map(chr, map(len, lows)), map(itemgetter(0), lows)))
+        by_second = list(map(add, sized, map(itemgetter(1), lows)))
+        by_last = list(map(add, sized, map(itemgetter(-1), lows)))
+        rep_second = {by_second[j] for j in reps}
+        rep_last = {by_last[j] for j in reps}
+        shaped = list(compress(range(len(names)), map(or_, map(rep_second.__contains__, by_second),
+                                                        map(rep_last.__contains__, by_last))))
+        if len(shaped) == len(reps):
+            return  # no name shaped like a majority spelling but the majority spellings
+        n_second = Counter(by_second[j] for j in shaped)
+        n_last = Counter(by_last[j] for j in shaped)
+        # the one-letter wildcards of the majority spellings that share a shape with another
+        # name: the name in lower case, "\0" for the letter
+        majors: set[str] = set()
+        for j in reps:
+            if n_second[by_second[j]] >= 2 or n_last[by_last[j]] >= 2:
+                low = lows[j]
+                majors.update(low[:i] + "\0" + low[i + 1:] for i in range(1, len(low)))
         if not majors:
             return
-        lengths = {len(k[1]) for k in majors}
-        buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
-        for name in counts:
+        lengths = {len(k) for k in majors}
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for j in shaped:
+            name, low = names[j], lows[j]
             if len(name) not in lengths:
                 continue
-            low = name.lower()
             for i in range(1, len(low)):
-                key = (i, low[:i] + "\0" + low[i + 1:])
+                key = low[:i] + "\0" + low[i + 1:]
                 if key in majors:
                     buckets[key].append(name)
         rarity: dict[str, bool] = {}
@@ -275,11 +353,12 @@ class NameVariant(lint.Rule):
 
         reported = set()
         inflected = lang in _INFLECTING
-        for (i, _), names in buckets.items():
-            if len(names) < 2:
+        for key, group in buckets.items():
+            if len(group) < 2:
                 continue
-            for a in names:
-                for b in names:
+            i = key.index("\0")
+            for a in group:
+                for b in group:
                     if a == b or counts[a] < 2 or counts[a] < 2 * counts[b] or b in reported:
                         continue
                     ca, cb = a.lower()[i], b.lower()[i]
