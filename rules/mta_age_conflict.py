@@ -355,7 +355,10 @@ class AgeConflict(lint.Rule):
         gd = m.groupdict()
         gender = None
         if gd.get("dec"):
-            lo = _DECADES[m.group("dec").lower()]
+            # casefold: the pattern ignores case with full folding ('ſexagénaire')
+            lo = _DECADES.get(m.group("dec").casefold())
+            if lo is None:
+                return None
             return Mention(lo, lo + 9, m.start(), m.end(), True, _ARTICLE_GENDER.get((gd.get("art") or "").lower()))
         n = int(m.group("n"))
         if not 1 <= n <= 110:
