@@ -226,43 +226,46 @@ class GluedLowercaseWords(lint.Rule):
     )
 
     def check(self, doc):
+        langs = [lang for lang in doc.languages if lang in self.languages]
+        if not langs:
+            return
+        # judge the document's distinct long words at once, in each language present: after
+        # a few documents nearly all of them are known innocent and a set difference skips
+        # them; a document with no glued word stops here
+        longs = {t[2] for t in doc.words if 8 <= t[1] - t[0] <= 40}
+        if not any([self._judge(longs, lang) for lang in langs]):  # a list: judge in every language
+            return
         text = doc.text
-        if len(doc.languages) <= 1:
-            # one language: judge the document's distinct long words at once; after a few
-            # documents nearly all of them are known innocent and a set difference skips them
-            lang = doc.lang
-            if lang not in self.languages:
-                return
-            good, bad = _GOOD.setdefault(lang, set()), _SPLITS.setdefault(lang, {})
-            longs = {t[2] for t in doc.words if 8 <= t[1] - t[0] <= 40}
-            for token in longs - good:
-                if token not in bad:
-                    split = self._candidate(token, lang)
-                    if split:
-                        bad[token] = split
-                    else:
-                        if len(good) > 500_000:
-                            good.clear()
-                        good.add(token)
-            if not any(token in bad for token in longs - good):
-                return
-            hits = ((s_, e_, w, lang) for s_, e_, w in doc.words if w in bad and w in longs)
-        else:
-            hits = ((s_, e_, w, doc.lang_at(s_)) for s_, e_, w in doc.words if 8 <= e_ - s_ <= 40)
-        for start, end, token, lang in hits:
-            bad = _SPLITS.setdefault(lang, {})
-            split = bad.get(token)
-            if split is None and token not in _GOOD.get(lang, ()):
-                split = self._candidate(token, lang)
-                if split:
-                    bad[token] = split
-                else:
-                    _GOOD.setdefault(lang, set()).add(token)
+        single = len(doc.languages) <= 1
+        for start, end, token in doc.words:
+            if token not in longs:
+                continue
+            lang = doc.lang if single else doc.lang_at(start)
+            split = _SPLITS.get(lang, {}).get(token)  # every long token was judged in every language
             if not split or not _clean_edges(text, start, end) or (end < len(text) and text[end] in "'’-"):
                 continue
             left, right = split
             yield self.finding(doc, start, end, f"words glued together: '{left}' + '{right}'",
                                suggestion=f"{left} {right}")
+
+    def _judge(self, longs: set, lang: str) -> bool:
+        """Judge the long tokens not judged yet in ``lang`` (cached per process: innocent
+        ones in ``_GOOD``, splits in ``_SPLITS``); True when one of them is a glued token."""
+        good, bad = _GOOD.setdefault(lang, set()), _SPLITS.setdefault(lang, {})
+        found = False
+        for token in longs - good:
+            if token in bad:
+                found = True
+                continue
+            split = self._candidate(token, lang)
+            if split:
+                bad[token] = split
+                found = True
+            else:
+                if len(good) > 500_000:
+                    good.clear()
+                good.add(token)
+        return found
 
     def _candidate(self, token: str, lang: str):
         """The split of an unknown long token into two words, or False."""

@@ -24,6 +24,9 @@ _CLOSED_END = regex.compile(r"(?:(?<![.…])\.|。)[\"'”’»)\]）」』】�
 _STOP_THEN = regex.compile(r"[.!?…]+[\"”’»)]*[ \t]+[\"“‘«(]*(\p{L})")
 _LOWER_I = regex.compile(r"(?<![\p{L}\p{N}'’])i(?=['’]?[\s,.!?]|['’](?:m|ve|ll|d)\b)")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: a paragraph has a last word (``_LAST_WORD``) when its last character is a letter or a mark
+#: (it never ends in whitespace): one character tested instead of a search
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
 def _dangling(lang):
     """Words a paragraph cannot end on in ``lang`` (rules/lexicons/frg/dangling_words.tsv)."""
     return C.lang_table("dangling_words.tsv").get(lang, ())
@@ -186,7 +189,7 @@ class UnterminatedParagraph(lint.Rule):
             # sentences or more it is text that lost its end
             if p.kind not in ("text", "title") or p.end - p.start < 80:
                 continue
-            if text[p.end - 1].isdigit() or not _LAST_WORD.search(text, max(p.start, p.end - 40), p.end):
+            if text[p.end - 1].isdigit() or not _LETTER.match(text, p.end - 1):
                 continue  # ends with a number, a bracket, a URL... or with punctuation
             if not _ends_open(doc, p):
                 continue

@@ -23,6 +23,7 @@ import lint
 #: a paragraph with more quotation marks than this is not prose; it is not scanned
 MAX_MARKS_PER_PARAGRAPH = 400
 _QUOTE_MARKS = re.compile(r"[\"“”„‟‘’‚«»‹›「」『』]")
+_MATCH_START = re.Match.start
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: languages that write »…« (and ›…‹)
 _REVERSED_GUILLEMETS = frozenset("de da sv fi hr cs sk sl hu".split())
@@ -63,7 +64,9 @@ def _sentence_starts(doc):
 
 
 def _is_letter(text, i):
-    return 0 <= i < len(text) and bool(_LETTER.match(text[i]))
+    """``text[i]`` is a letter or a mark (``str.isalpha`` first: every letter is one, and it
+    answers most calls without the regex)."""
+    return 0 <= i < len(text) and (text[i].isalpha() or bool(_LETTER.match(text, i)))
 
 
 def _is_digit(text, i):
@@ -244,7 +247,7 @@ class UnbalancedQuotes(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        positions = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+        positions = list(map(_MATCH_START, _QUOTE_MARKS.finditer(text)))
         if not positions:
             return
         paras = doc.paragraphs
@@ -388,7 +391,7 @@ class UnbalancedBrackets(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        positions = [m.start() for m in _BRACKETS.finditer(text)]
+        positions = list(map(_MATCH_START, _BRACKETS.finditer(text)))
         if not positions:
             return
         pending = None  # (paragraph, offset of an opening bracket not closed there)

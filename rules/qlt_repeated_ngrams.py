@@ -20,8 +20,8 @@ twice as long (a Chinese word is about 1.5 characters).
 """
 from __future__ import annotations
 
-from collections import Counter
-from operator import itemgetter
+from collections import Counter, deque
+from operator import itemgetter, mul
 from itertools import compress, repeat
 
 import regex
@@ -54,19 +54,13 @@ def _has_cjk(doc) -> bool:
 
 
 def _tokens(doc) -> tuple[list[str], int]:
-    """Lower-cased tokens and the n-gram scale (2 for Chinese and Japanese), at C speed."""
-    cached = doc.cache.get("qlt-ngram-tokens")
-    if cached is not None:
-        return cached
+    """Lower-cased tokens and the n-gram scale (2 for Chinese and Japanese), at C speed.
+    Not cached: only this rule uses them, once, and a document's tokens are many objects
+    to keep alive."""
     text = doc.text
     if _has_cjk(doc):
-        toks = _CJK_TOKEN.findall(text.lower())
-        scale = 2 if doc.lang in ("zh", "ja") else 1
-    else:
-        toks = list(filter(None, map(str.strip, text.lower().split(), repeat(_STRIP))))
-        scale = 1
-    doc.cache["qlt-ngram-tokens"] = result = (toks, scale)
-    return result
+        return _CJK_TOKEN.findall(text.lower()), 2 if doc.lang in ("zh", "ja") else 1
+    return list(filter(None, map(str.strip, text.lower().split(), repeat(_STRIP)))), 1
 
 
 def _spans(doc, scale) -> list[tuple[int, int]]:
@@ -87,6 +81,63 @@ def _spans(doc, scale) -> list[tuple[int, int]]:
 
 def _grams(toks: list[str], n: int):
     return zip(*(toks[i:] for i in range(n)))
+
+
+#: Position flags as bytes (one 0/1 byte per token or n-gram), combined at C speed through
+#: Python integers: byte ``i`` of ``int.from_bytes(flags, "little")`` is flag ``i``, so a
+#: shift by 8 bits moves every flag by one position and ``&`` / ``|`` combine them all at once.
+
+def _all_window(flags: bytes, m: int) -> bytes:
+    """Flag ``i`` set when flags ``i`` to ``i + m - 1`` are all set (``len(flags) - m + 1`` flags).
+
+    >>> list(_all_window(bytes([1, 1, 0, 1, 1, 1]), 2))
+    [1, 0, 0, 1, 1]
+    """
+    n = len(flags) - m + 1
+    if n <= 0:
+        return b""
+    x = acc = int.from_bytes(flags, "little")
+    for k in range(1, m):
+        acc &= x >> (8 * k)
+    return acc.to_bytes(len(flags), "little")[:n]
+
+
+def _any_window(flags: bytes, m: int) -> bytes:
+    """Flag ``j`` set when a window of ``m`` starting at a set flag covers ``j``
+    (``len(flags) + m - 1`` flags: the positions the flagged n-grams cover).
+
+    >>> list(_any_window(bytes([0, 1, 0]), 2))
+    [0, 1, 1, 0]
+    """
+    x = acc = int.from_bytes(flags, "little")
+    for k in range(1, m):
+        acc |= x << (8 * k)
+    return acc.to_bytes(len(flags) + m - 1, "little")
+
+
+def _candidate_counts(toks: list[str], m: int, keep: bytes) -> tuple[Counter, bytes, list[str]]:
+    """Counts of the m-grams at the positions flagged in ``keep``: the only ones that can
+    occur more than once (the others hold a token that occurs once, or a shorter n-gram
+    that does). Each repeated m-gram has its full count, in order of first occurrence,
+    as in a count of all m-grams. Returns (counts, ``keep``, the m-grams kept).
+
+    Only the kept m-grams are built, as strings: tokens joined by a space (no token holds
+    whitespace, so the key is unambiguous). Strings, unlike tuples, are not tracked by
+    the garbage collector, whose passes would otherwise grow with every n-gram kept."""
+    grams = list(map(" ".join, compress(_grams(toks, m), keep)))
+    return Counter(grams), keep, grams
+
+
+def _repeated_flags(counted: tuple[Counter, bytes, list[str]]) -> bytearray:
+    """Flags of the m-gram positions whose m-gram occurs more than once, from
+    :func:`_candidate_counts` (set at C speed: ``bytearray.__setitem__`` mapped over the
+    positions)."""
+    counts, keep, grams = counted
+    flags = bytearray(len(keep))
+    starts = compress(range(len(keep)), keep)
+    deque(map(flags.__setitem__, compress(starts, map((1).__lt__, map(counts.__getitem__, grams))), repeat(1)),
+          maxlen=0)
+    return flags
 
 
 class RepeatedNgrams(lint.Rule):
@@ -140,13 +191,18 @@ class RepeatedNgrams(lint.Rule):
         n_tok = len(toks)
         if n_tok < MIN_WORDS:
             return
-        lengths = list(map(len, toks))
-        total = sum(lengths) or 1
-        longest = max(lengths)
+        freq = Counter(toks)
+        chars = list(map(mul, freq.values(), map(len, freq)))  # characters per token type
+        total = sum(chars) or 1
+        longest = max(map(len, freq))
+        # a token that occurs once is in no repeated n-gram: only the windows free of such
+        # tokens can repeat, and only they are counted (in prose, a minority)
+        repeated_tok = bytes(map((1).__lt__, map(freq.__getitem__, toks)))
         # 5-grams (10 CJK characters): no repeat means no loop and no duplicated n-grams
         base = 5 * scale
-        counts5 = Counter(_grams(toks, base))
-        extra = (n_tok - base + 1) - len(counts5)
+        counted5 = _candidate_counts(toks, base, _all_window(repeated_tok, base))
+        counts5 = counted5[0]
+        extra = sum(counts5.values()) - len(counts5)  # occurrences beyond the first
         if extra >= 2 * LOOP_MIN_TOKENS * scale - base and max(counts5.values()) >= LOOP_REPEATS:
             loop = self._loop(toks, scale)
             if loop is not None:
@@ -158,7 +214,7 @@ class RepeatedNgrams(lint.Rule):
                                        f"{times} times in a row: the text repeats itself (a generation or "
                                        f"scraping loop)")
                     return
-        top = self._top(toks, scale, total, longest)
+        top = self._top(toks, scale, total, longest, max(chars), repeated_tok)
         if top is not None:
             ratio, gram, k, share, limit, m = top
             stuffed = ratio >= STUFFING_FACTOR and doc.word_count >= MIN_STUFFED_WORDS
@@ -177,7 +233,7 @@ class RepeatedNgrams(lint.Rule):
         # share of duplicated n-grams only shrinks as n grows, and the limits shrink slowly
         if 2 * extra * base * longest / total <= min(DUP_LIMITS.values()):
             return
-        dup = self._duplicated(toks, lengths, total, scale, counts5)
+        dup = self._duplicated(toks, total, scale, counted5)
         if dup is not None:
             n, share, limit, i, m = dup
             spans = _spans(doc, scale)
@@ -187,29 +243,35 @@ class RepeatedNgrams(lint.Rule):
                                    f"(Gopher's limit: {limit:.0%})", severity="info", confidence=0.3)
 
     @staticmethod
-    def _top(toks, scale, total, longest):
+    def _top(toks, scale, total, longest, top_chars, repeated_tok):
         """The most frequent 2-, 3- or 4-gram most over Gopher's limit:
-        (share / limit, gram, count, share, limit, tokens) or None."""
+        (share / limit, gram, count, share, limit, tokens) or None.
+
+        Two upper bounds skip the counting: an n-gram occurs no more often than any of its
+        tokens, so it holds at most n times the characters of the token type holding the
+        most (``top_chars``); and no more often than its first shorter n-gram counted."""
         worst = None
-        bigram_max = None
+        prefix_max = None
         for n, limit in TOP_LIMITS.items():
             m = n * scale
             if len(toks) < 2 * m:
                 break
-            if bigram_max is not None and bigram_max * m * longest / total <= limit:
-                continue  # an n-gram is at most as frequent as its first bigram
-            counts = Counter(_grams(toks, m))
-            k = max(counts.values())
-            if bigram_max is None:
-                bigram_max = k
+            if m * top_chars / total <= limit:
+                continue
+            if prefix_max is not None and prefix_max * m * longest / total <= limit:
+                continue
+            counts = _candidate_counts(toks, m, _all_window(repeated_tok, m))[0]
+            k = max(counts.values(), default=1)
+            if prefix_max is None:
+                prefix_max = k
             if k < 2:
                 break
             if k * m * longest / total <= limit:
                 continue
-            gram, k = max(counts.items(), key=itemgetter(1))
-            share = k * sum(map(len, gram)) / total
+            key, k = max(counts.items(), key=itemgetter(1))
+            share = k * (len(key) - (m - 1)) / total  # the characters of its tokens
             if share > limit and (worst is None or share / limit > worst[0]):
-                worst = (share / limit, gram, k, share, limit, m)
+                worst = (share / limit, tuple(key.split(" ")), k, share, limit, m)
         return worst
 
     @staticmethod
@@ -225,33 +287,45 @@ class RepeatedNgrams(lint.Rule):
         return 0  # pragma: no cover
 
     @staticmethod
-    def _duplicated(toks, lengths, total, scale, counts5):
+    def _duplicated(toks, total, scale, counted5):
         """The n whose duplicated n-grams exceed Gopher's limit the most:
-        (n, share, limit, first repeated token, tokens) or None."""
+        (n, share, limit, first repeated token, tokens) or None.
+
+        Per n, at C speed: flags of the n-grams that occur more than once, the tokens they
+        cover (:func:`_any_window`), their characters. A repeated n-gram (n > 5) is made of
+        repeated 5-grams, so only the windows of those are counted."""
         best = None
+        base = 5 * scale
+        floor = min(DUP_LIMITS.values())
+        rep5 = b""
+        lengths = list(map(len, toks))
         for n, limit in DUP_LIMITS.items():
             m = n * scale
-            counts = counts5 if n == 5 else Counter(_grams(toks, m))
-            cover = bytearray(len(toks))
-            ones = b"\x01" * m
-            first_repeat = None
-            seen = set()
-            for i, g in enumerate(_grams(toks, m)):
-                if counts[g] > 1:
-                    cover[i:i + m] = ones
-                    if first_repeat is None:
-                        if g in seen:
-                            first_repeat = i
-                        else:
-                            seen.add(g)
-            share = sum(compress(lengths, cover)) / total
+            counted = counted5 if n == 5 else _candidate_counts(toks, m, _all_window(rep5, m - base + 1))
+            repeated = _repeated_flags(counted)
+            if n == 5:
+                rep5 = repeated
+            share = sum(compress(lengths, _any_window(repeated, m))) / total
             if share <= limit:
-                if share < min(DUP_LIMITS.values()):
+                if share < floor:
                     break
                 continue
             if best is None or share / limit > best[1] / best[2]:
-                best = (n, share, limit, first_repeat or 0, m)
-        return best
+                best = (n, share, limit, m)
+        if best is None:
+            return None
+        n, share, limit, m = best
+        return n, share, limit, RepeatedNgrams._first_repeat(toks, m), m
+
+    @staticmethod
+    def _first_repeat(toks, m) -> int:
+        """The first position whose m-gram occurred before (0 if none)."""
+        seen = set()
+        for i, g in enumerate(_grams(toks, m)):
+            if g in seen:
+                return i
+            seen.add(g)
+        return 0
 
     @staticmethod
     def _loop(toks, scale):

@@ -12,13 +12,12 @@ of '#' and ellipses to words stays under 0.1.
 """
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import attrgetter, ge, mul, not_
 
 import regex
 
 import lint
-
-from ._qlt_common import split_tokens
 
 #: a paragraph is soup when under this share of its non-space characters are letters
 #: (clean text: 0.39 at the lowest, a flattened financial table in an e-mail, over 0.5
@@ -38,6 +37,8 @@ _SPACE = regex.compile(r"\s+")
 #: whitespace-separated tokens without any letter
 _NO_LETTER_TOKEN = regex.compile(r"(?<!\S)[^\p{L}\s]+(?!\S)")
 _ELLIPSIS = regex.compile(r"\.\.\.|…|#")
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_START, _END = attrgetter("start"), attrgetter("end")
 #: punctuation stripped from a token before asking whether it is a word
 _PUNCT = ".,;:!?\"'()[]{}«»“”‘’„‹›-–—…。，、；：！？（）「」『』《》"
 
@@ -95,36 +96,44 @@ class SymbolSoup(lint.Rule):
 
     def check(self, doc):
         text = doc.text
+        paras = doc.paragraphs
+        # every paragraph's whitespace tokens, and those of them that are words, at C speed
+        parts = list(map(str.split, map(text.__getitem__, map(slice, map(_START, paras), map(_END, paras)))))
+        alphas = list(map(list, map(filter, repeat(str.isalpha), parts)))
+        tokens = sum(map(len, parts))
+        alpha_tokens = sum(map(len, alphas))
+        # the letters of the tokens that are words are a lower bound of a paragraph's letters:
+        # only the paragraphs where they make less than the share are examined one by one
+        nonspace = list(map(len, map("".join, parts)))
+        enough = map(ge, map(len, map("".join, alphas)), map(mul, nonspace, repeat(MIN_LETTER_SHARE)))
         flagged = False
-        alpha_tokens = tokens = 0
-        for para in doc.paragraphs:
-            part = split_tokens(doc, para)
-            tokens += len(part)
-            # the letters of the tokens that are words (with their punctuation stripped, if
-            # need be) are a lower bound of the paragraph's letters, found at C speed
-            words = list(filter(str.isalpha, part))
-            alpha_tokens += len(words)
-            if para.kind == "table" or para.end - para.start < MIN_CHARS:
+        for i in compress(count(), map(not_, enough)):
+            para = paras[i]
+            if para.kind == "table" or para.end - para.start < MIN_CHARS or nonspace[i] < MIN_CHARS:
                 continue
-            nonspace = sum(map(len, part))
-            if nonspace < MIN_CHARS or sum(map(len, words)) >= MIN_LETTER_SHARE * nonspace:
+            # the same with punctuation stripped from the tokens
+            words = list(filter(str.isalpha, map(str.strip, parts[i], repeat(_PUNCT))))
+            if sum(map(len, words)) >= MIN_LETTER_SHARE * nonspace[i]:
                 continue
-            words = list(filter(str.isalpha, map(str.strip, part, repeat(_PUNCT))))
-            if sum(map(len, words)) >= MIN_LETTER_SHARE * nonspace:
+            # the letters of CJK text, which has no spaces between words, against the
+            # non-space characters before separator runs are collapsed (more than after; the
+            # regex's \s, unlike str.split, leaves out \x1c-\x1f): a lower bound of the share
+            ptext = text[para.start:para.end]
+            upper = nonspace[i] + sum(map(ptext.count, "\x1c\x1d\x1e\x1f"))
+            if sum(map(len, _LETTER_RUN.findall(ptext))) >= MIN_LETTER_SHARE * upper:
                 continue
-            share, nonspace = letter_share(text[para.start:para.end])
-            if nonspace < MIN_CHARS or share >= MIN_LETTER_SHARE:
+            share, chars = letter_share(ptext)
+            if chars < MIN_CHARS or share >= MIN_LETTER_SHARE:
                 continue
             flagged = True
             yield self.finding(doc, para.start, para.end,
-                               f"symbol and digit soup: only {share:.0%} of {nonspace} characters are letters "
+                               f"symbol and digit soup: only {share:.0%} of {chars} characters are letters "
                                f"(prose has 70% or more)")
         words = doc.word_count  # counts CJK text fairly, where whitespace tokens do not
         if words < MIN_DOC_WORDS or not tokens:
             return
         if not flagged and doc.lang not in ("zh", "ja") and alpha_tokens < MIN_ALPHA_WORDS * tokens:
-            alpha_tokens = sum(len(list(filter(str.isalpha, map(str.strip, split_tokens(doc, p), repeat(_PUNCT)))))
-                               for p in doc.paragraphs)
+            alpha_tokens = sum(len(list(filter(str.isalpha, map(str.strip, part, repeat(_PUNCT))))) for part in parts)
         if not flagged and doc.lang not in ("zh", "ja") and alpha_tokens < MIN_ALPHA_WORDS * tokens:
             no_letter = _NO_LETTER_TOKEN.findall(text)
             alpha = 1 - len(no_letter) / tokens
