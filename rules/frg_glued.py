@@ -271,9 +271,12 @@ class GluedLowercaseWords(lint.Rule):
         """The split of an unknown long token into two words, or False."""
         if lang not in self.languages or _LONG_SHAPE.fullmatch(token) is None:
             return False
+        split = self._split(token, lang)  # first: it needs only the small word lists
+        if not split:
+            return False
         if lint.zipf(token, lang) > 0 or (lang != "en" and lint.zipf(token, "en") > 0) or _intercap(token):
             return False
-        return self._split(token, lang) or False
+        return split
 
     @staticmethod
     def _split(token: str, lang: str):
@@ -287,12 +290,13 @@ class GluedLowercaseWords(lint.Rule):
             function = right in functions
             if strict and not function:
                 continue
-            rz = lint.zipf(right, lang)
+            # thresholds of Zipf 3.5 and more: wordfreq's small list answers them exactly
+            rz = lint.zipf(right, lang, "small")
             if rz < 4.5 or (capitalised and not function and rz < 5.5):
                 continue
             if _CLITICS.fullmatch(right) or _english_loan(right, lang):
                 continue
-            lz = lint.zipf(left, lang)
+            lz = lint.zipf(left, lang, "small")
             if lz < 3.5 or _combining_prefix(left):
                 continue
             score = min(lz, rz)
