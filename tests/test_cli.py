@@ -256,3 +256,11 @@ def test_duplicate_code_fails_loudly(cli, tmp_path, tree):
         """, name="dupplug")
     code, _, err = cli("check", str(tree / "good.txt"), env=env)
     assert code == 2 and "FRG011" in err and "claimed twice" in err and "dupplug" in err
+
+
+def test_readme_lists_every_rule(cli):
+    """The README's rule table is the generated one: every registered rule is in it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code, out, _ = cli("rules", "--format", "json")
+    for rule in json.loads(out):
+        assert f"| `{rule['code']}` | {rule['name']} |" in readme, rule["code"]
