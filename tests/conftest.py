@@ -29,3 +29,16 @@ def seeds():
     if not folder.is_dir():
         pytest.skip("../shared/seeds not present")
     return sorted(folder.glob("*.txt"))
+
+
+def findings(code, text, lang=None, format="text"):
+    """Findings of the registered rule ``code`` on ``text`` (masked spans dropped)."""
+    from lint.plugins import load_registry
+    from lint.testing import check_text
+
+    return check_text(load_registry().rules[code], text, lang, format)
+
+
+def texts(code, text, lang=None, format="text"):
+    """The matched texts of those findings."""
+    return [f.text for f in findings(code, text, lang, format)]

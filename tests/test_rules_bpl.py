@@ -17,6 +17,7 @@ from lint.plugins import load_registry
 from lint.rules import _bpl_common as common
 from lint.source import Source
 from lint.textutil import word_count
+from conftest import findings, texts  # noqa: E402  (shared rule-test helpers)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -27,12 +28,6 @@ BPL = sorted(code for code in RULES if code.startswith("BPL"))
 CORE = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh")
 
 
-def findings(code, text, lang=None):
-    return lint.check_text(RULES[code], text, lang)
-
-
-def texts(code, text, lang=None):
-    return [f.text for f in findings(code, text, lang)]
 
 
 # -- the lexicons ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from lint.engine import Linter
 from lint.plugins import load_registry
 from lint.source import Source
 from lint.textutil import word_count
+from conftest import findings, texts  # noqa: E402  (shared rule-test helpers)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CLEAN = SHARED / "corpus" / "clean"
@@ -37,9 +38,6 @@ SENTENCES = {
     "pl": "Łódź i Gdańsk są pięknymi miastami, powiedział.",
 }
 
-
-def findings(code, text, lang=None, format="text"):
-    return lint.check_text(RULES[code], text, lang, format)
 
 
 def apply(text, fs):

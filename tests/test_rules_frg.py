@@ -13,6 +13,7 @@ from lint.engine import Linter
 from lint.plugins import load_registry
 from lint.source import Source
 from lint.textutil import word_count
+from conftest import findings, texts  # noqa: E402  (shared rule-test helpers)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -20,12 +21,6 @@ CLEAN = SHARED / "corpus" / "clean"
 RULES = load_registry().rules
 
 
-def findings(code, text, lang=None):
-    return lint.check_text(RULES[code], text, lang)
-
-
-def texts(code, text, lang=None):
-    return [f.text for f in findings(code, text, lang)]
 
 
 # -- FRG001 glued-words ---------------------------------------------------------------------

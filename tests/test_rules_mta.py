@@ -14,6 +14,7 @@ import pytest
 import lint
 from lint.plugins import load_registry
 from lint.testing import check_text, make_document
+from conftest import findings, texts  # noqa: E402  (shared rule-test helpers)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -23,12 +24,6 @@ REGISTRY = load_registry()
 MTA = {code: rule for code, rule in REGISTRY.rules.items() if code.startswith("MTA")}
 
 
-def findings(code, text, lang=None):
-    return check_text(MTA[code], text, lang)
-
-
-def texts(code, text, lang=None):
-    return [f.text for f in findings(code, text, lang)]
 
 
 def all_mta(text, lang=None):
