@@ -15,13 +15,13 @@ from .document import Document, Paragraph
 from .finding import Finding
 from .hookspecs import hookimpl
 from .language import SUPPORTED as LANGUAGES
-from .lexicon import PhraseMatcher, data_path, read_tsv
+from .lexicon import LazyPattern, PhraseMatcher, data_path, read_tsv
 from .rule import Example, Rule
 from .wordlists import common_words, zipf
 
 __all__ = [
     "Document", "Paragraph", "Finding", "Rule", "Example", "hookimpl", "LANGUAGES",
-    "PhraseMatcher", "data_path", "read_tsv", "zipf", "common_words", "__version__",
+    "PhraseMatcher", "LazyPattern", "data_path", "read_tsv", "zipf", "common_words", "__version__",
     "Extractor", "Reporter", "Source", "check_text",
 ]
 

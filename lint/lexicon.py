@@ -129,3 +129,30 @@ class PhraseMatcher:
         for k in self._prefixes.get(key, ()):
             out.append((k.count(" ") + 1, self._values[k]))
         return out
+
+
+class LazyPattern:
+    r"""A regular expression compiled on first use, with the methods of the compiled pattern.
+
+    Large lexicon patterns take tens of milliseconds to compile; a rule that needs most of
+    them only after a cheap pre-test passes keeps a one-file run's start-up short by
+    building them lazily. ``engine`` is ``re`` or ``regex``.
+
+    >>> import re
+    >>> p = LazyPattern(re, r"wade\s+household", re.I)
+    >>> p.search("they Wade Household").group()
+    'Wade Household'
+    """
+
+    __slots__ = ("_engine", "_args", "_compiled")
+
+    def __init__(self, engine, pattern: str, flags: int = 0):
+        self._engine = engine
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def __getattr__(self, name):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = self._engine.compile(*self._args)
+        return getattr(compiled, name)

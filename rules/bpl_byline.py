@@ -53,24 +53,24 @@ def _rx() -> dict:
     stamp = role_pattern(_LEX, "stamp")
     ag = agency_pattern()
     return {
-        "line": regex.compile(
+        "line": lint.LazyPattern(regex, 
             rf"[^\w\n]*(?:(?i:(?P<by>{by}|{label_by}))[ \t]+|(?i:(?P<label>{label}))[ \t]*[:：][ \t]*)(?P<names>{_NAMES})"
             rf"(?:[ \t]*[,|–—\-/·•][ \t]*(?P<extra>[^\n]{{1,80}}?))?[^\w\n]*", regex.V0),
-        "cjk": regex.compile(
+        "cjk": lint.LazyPattern(regex, 
             rf"[^\w\n]*(?:(?:{cjk_label})[ \t]*[:：/｜| \t][ \t]*(?P<names>{_CJK_NAME}(?:[ \t、，,]+{_CJK_NAME}){{0,3}})"
             rf"[ \t]*(?:报道|摄|报|讯)?[ \t]*){{1,3}}[^\w\n]*", regex.V0),
-        "glued": regex.compile(
+        "glued": lint.LazyPattern(regex, 
             rf"[^\w\n]*(?i:{by})[ \t]+(?P<names>{_NAMES})[ \t]*"
             rf"(?:,[ \t]*(?:{ag})\b|[ \t,|]*(?i:{stamp})\b[^\n]{{0,40}}?\d{{4}})",
             regex.V0),
-        "signoff_full": regex.compile(
+        "signoff_full": lint.LazyPattern(regex, 
             rf"\(?(?i:{signoff})[ \t]+{_NAMES}(?:[ \t]*[;,][ \t]*(?i:{signoff})[ \t]+{_NAMES})*"
             rf"(?:[ \t]*;[ \t]*[^()\n]{{0,40}})?\)?",
             regex.V0),
         "first": edge_words(_LEX, ("by", "label", "label_by")),
         "cjk_first": tuple(p for _, p in lexicon(_LEX).get("cjk_label", ())),
-        "agency": regex.compile(ag),
-        "stamp": regex.compile(rf"(?i:{stamp})", regex.V0),
+        "agency": lint.LazyPattern(regex, ag),
+        "stamp": lint.LazyPattern(regex, rf"(?i:{stamp})", regex.V0),
     }
 
 

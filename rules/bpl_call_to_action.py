@@ -26,21 +26,6 @@ from ._bpl_common import (LEAD_JUNK, Spans, count_words, edge_words, first_word,
 
 _LEX = "cta"
 
-
-class LazyPattern:
-    """A pattern compiled on first use (same methods as a compiled ``re`` pattern)."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self._args = (pattern, flags)
-        self._compiled = None
-
-    def __getattr__(self, name):
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(*self._args)
-        return getattr(compiled, name)
 #: words that introduce the platform after a weak verb: "Watch on YouTube", "Guarda su ..."
 _ON = r"(?:on|su|sul|sulla|en|sur|auf|em|no|na|в|на|op|w)"
 _SEP = r"\s*(?:[:：\-–—|»>›•…]|\.{3})"
@@ -79,26 +64,26 @@ def _rx() -> dict:
                                + r")(?![\w'’\-])"),
         "verb_first": verb_first,
         "click_words": edge_words(_LEX, ("click",)),
-        "verb": LazyPattern(f"{LEAD_JUNK}{p('verb')}", f),
-        "weak": LazyPattern(f"{LEAD_JUNK}{p('verb_weak')}\\s+(?:{p('own')}|{_ON}\\s+{p('target')})", f),
-        "weak_start": LazyPattern(f"{LEAD_JUNK}{p('verb_weak')}", f),
-        "verb_any": LazyPattern(p("verb_any"), f),
-        "zh_lead": LazyPattern(f"{LEAD_JUNK}(?:{p('verb_any')}|请|欢迎|扫码|长按|点击)", f),
+        "verb": lint.LazyPattern(re, f"{LEAD_JUNK}{p('verb')}", f),
+        "weak": lint.LazyPattern(re, f"{LEAD_JUNK}{p('verb_weak')}\\s+(?:{p('own')}|{_ON}\\s+{p('target')})", f),
+        "weak_start": lint.LazyPattern(re, f"{LEAD_JUNK}{p('verb_weak')}", f),
+        "verb_any": lint.LazyPattern(re, p("verb_any"), f),
+        "zh_lead": lint.LazyPattern(re, f"{LEAD_JUNK}(?:{p('verb_any')}|请|欢迎|扫码|长按|点击)", f),
         # (platform names glued to CJK text: "下载APP", "公式LINEを")
-        "target": LazyPattern(pc("target"), f),
-        "own": LazyPattern(pc("own"), f),
-        "related": LazyPattern(f"{LEAD_JUNK}(?P<lead>{p('related')})(?:{_SEP}|{_TAIL})", f),
-        "related_cjk": LazyPattern(f"{LEAD_JUNK}(?P<lead>{p('related')})", f),
-        "related_colon": LazyPattern(f"{LEAD_JUNK}(?P<lead>{p('related_colon')})\\s*[:：]\\s*\\S", f),
-        "ad": LazyPattern(f"{LEAD_JUNK}(?P<ad>{p('ad', 'ad_topic')}){LEAD_JUNK}", f),
+        "target": lint.LazyPattern(re, pc("target"), f),
+        "own": lint.LazyPattern(re, pc("own"), f),
+        "related": lint.LazyPattern(re, f"{LEAD_JUNK}(?P<lead>{p('related')})(?:{_SEP}|{_TAIL})", f),
+        "related_cjk": lint.LazyPattern(re, f"{LEAD_JUNK}(?P<lead>{p('related')})", f),
+        "related_colon": lint.LazyPattern(re, f"{LEAD_JUNK}(?P<lead>{p('related_colon')})\\s*[:：]\\s*\\S", f),
+        "ad": lint.LazyPattern(re, f"{LEAD_JUNK}(?P<ad>{p('ad', 'ad_topic')}){LEAD_JUNK}", f),
         "ad_topic": ad_topic,
-        "alone": LazyPattern(f"{LEAD_JUNK}{p('alone')}{LEAD_JUNK}", f),
-        "stay": LazyPattern(f"{LEAD_JUNK}{p('stay')}", f),
-        "latest": LazyPattern(p("latest"), f),
-        "coverage": LazyPattern(p("coverage"), f),
-        "click": LazyPattern(p("click"), f),
+        "alone": lint.LazyPattern(re, f"{LEAD_JUNK}{p('alone')}{LEAD_JUNK}", f),
+        "stay": lint.LazyPattern(re, f"{LEAD_JUNK}{p('stay')}", f),
+        "latest": lint.LazyPattern(re, p("latest"), f),
+        "coverage": lint.LazyPattern(re, p("coverage"), f),
+        "click": lint.LazyPattern(re, p("click"), f),
         # the end of a line: an SOV imperative or a "read more" trailer
-        "tail": LazyPattern(f"(?P<ve>{p('verb_end')}{_TAIL})|(?P<tr>[.!?…»\"”)]\\s{{0,3}}(?P<t>{p('trailer')}){_TAIL})",
+        "tail": lint.LazyPattern(re, f"(?P<ve>{p('verb_end')}{_TAIL})|(?P<tr>[.!?…»\"”)]\\s{{0,3}}(?P<t>{p('trailer')}){_TAIL})",
                            f),
     }
 
