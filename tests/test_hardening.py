@@ -141,12 +141,14 @@ def test_bad_configuration_messages(tmp_path):
 
 
 def test_ctrl_c_exits_130_without_partial_output(tmp_path):
-    for i in range(400):
-        (tmp_path / f"f{i:04d}.txt").write_text((GOOD + "Some more words in a sentence. ") * 300)
+    # ~30 MB: far more than a run can lint in the 2 s before the interrupt
+    for i in range(300):
+        (tmp_path / f"f{i:04d}.txt").write_text((GOOD + "Some more words in a sentence. ") * 1500)
     out = tmp_path / "report.json"
     proc = subprocess.Popen([sys.executable, "-m", "lint", "check", "--format", "json", "-o", str(out),
                              "--jobs", "2", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(2.0)
+    assert proc.poll() is None, "the run ended before the interrupt: make the input bigger"
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()[-2000:]
