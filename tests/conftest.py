@@ -42,3 +42,31 @@ def findings(code, text, lang=None, format="text"):
 def texts(code, text, lang=None, format="text"):
     """The matched texts of those findings."""
     return [f.text for f in findings(code, text, lang, format)]
+
+
+def clean_corpus_results(linter, lang, limit):
+    """(document id, result) for the first ``limit`` clean documents of ``lang``, linted
+    with ``linter``; skips the test when ../shared/corpus/clean is absent."""
+    import json
+
+    from lint.source import Source
+
+    path = SHARED / "corpus" / "clean" / f"ud-{lang}.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpus/clean not available")
+    for line in path.read_text(encoding="utf-8").splitlines()[:limit]:
+        d = json.loads(line)
+        yield d["id"], linter.lint_source(Source(path=d["id"], text=d["text"] + "\n"))
+
+
+def assert_clean_budget(linter, lang, limit, per_10k=1.0, extra=None):
+    """No clean document over the gate, and warnings under ``per_10k`` per 10,000 words;
+    ``extra(doc_id, result)`` may assert more per document."""
+    words = warnings = 0
+    for doc_id, result in clean_corpus_results(linter, lang, limit):
+        words += result.words
+        warnings += sum(1 for f in result.findings if f.severity != "info")
+        assert result.score <= 0.5, (doc_id, [(f.rule, f.text) for f in result.findings])
+        if extra is not None:
+            extra(doc_id, result)
+    assert 10000 * warnings / max(words, 1) < per_10k, (warnings, words)

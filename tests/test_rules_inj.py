@@ -16,6 +16,7 @@ from lint.engine import Linter
 from lint.plugins import load_registry
 from lint.rules import _inj_common as inj
 from lint.source import Source
+from conftest import assert_clean_budget  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -127,18 +128,7 @@ def test_seed_annotation_found():
 
 @pytest.mark.parametrize("lang", ["en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr", "ru"])
 def test_clean_corpus_budget(lang):
-    path = CLEAN / f"ud-{lang}.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/corpus/clean not available")
-    linter = _linter()
-    words = warnings = 0
-    for line in path.read_text(encoding="utf-8").splitlines()[:200]:
-        d = json.loads(line)
-        result = linter.lint_source(Source(path=d["id"], text=d["text"] + "\n"))
-        words += result.words
-        warnings += sum(1 for f in result.findings if f.severity != "info")
-        assert result.score <= 0.5, (d["id"], [(f.rule, f.text) for f in result.findings])
-    assert 10000 * warnings / max(words, 1) < 1.0, (warnings, words)
+    assert_clean_budget(_linter(), lang, 200)
 
 
 def test_synthetic_injections_into_clean_english_are_found():
