@@ -82,22 +82,17 @@ _LINTERS: dict = {}
 _CANONICAL: dict = {}
 
 
-def _settings_key(settings: Settings) -> str:
-    from .runner import _settings_key as key
-
-    return key(settings)
-
 
 def _canonical(settings: Settings) -> Settings:
     """One Settings object per distinct value in this process: every task unpickles a new
     copy, and caches keyed by object (the Linter's rule selection) must not grow per task."""
-    key = _settings_key(settings)
+    key = settings.key()
     with _LOCK:
         return _CANONICAL.setdefault(key, settings)
 
 
 def _linter(settings: Settings, rule_timeout: Optional[float] = None) -> Linter:
-    key = (_settings_key(settings), rule_timeout)
+    key = (settings.key(), rule_timeout)
     with _LOCK:
         linter = _LINTERS.get(key)
         if linter is None:

@@ -39,7 +39,6 @@ _WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
 _TAIL_WORD = regex.compile(r"[\p{L}.]+$")
 
 _BLOCK_SPLIT = regex.compile(r"\n[ \t\f\v\r\u00a0]*\n(?:[ \t\f\v\r\u00a0]*\n)*")
-_LINE = regex.compile(r"[^\n]*")
 _HEADING = regex.compile(r"#{1,6}(?:\s|$)")
 _LIST_ITEM = regex.compile(r"(?:[-*+•·–—▪◦]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s)")
 _QUOTE_LINE = regex.compile(r">")
@@ -52,7 +51,6 @@ _SENT_END = regex.compile(
     r"(?:(?<![.!?…])[.!?…]++[\"'”’»)\]）」』›]*+(?=\s+[\"'“‘«„(\[¿¡]*[\p{Lu}\p{N}])"
     r"|[。！？]+[”’」』）】]*)"
 )
-_ABBREV_BEFORE = regex.compile(r"(?:\b\p{L}{1,3}|\b\p{Lu}|\b(?:\p{L}\.){1,3}\p{L})\.$")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr sig sra sr dott ing avv gen col lt sgt capt cpt rev fr "
     "mt vs etc no nr nos art fig vol pp ed eds approx inc ltd co corp dept univ est "

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -69,16 +68,6 @@ class RuleClock:
 
 
 _CLOCK = RuleClock()
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Raise RuleTimeout after ``seconds`` (see RuleClock)."""
-    _CLOCK.arm(seconds)
-    try:
-        yield
-    finally:
-        _CLOCK.disarm()
 
 
 @dataclass

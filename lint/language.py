@@ -23,7 +23,6 @@ from typing import Iterable, Optional
 
 import regex
 
-from .textutil import ARABIC, CYRILLIC, GREEK, HAN, HANGUL, KANA, LATIN
 
 #: Languages unspun detects. Rules state which of these they cover.
 SUPPORTED = ("en", "it", "zh", "es", "fr", "de", "pt", "ru", "tr", "ja", "nl", "pl", "sv", "ro")

@@ -114,7 +114,7 @@ def _lint_chunk(chunk: list[tuple[Source, Settings]]) -> list[DocResult]:
     out = []
     linters = _WORKER["linters"]
     for source, settings in chunk:
-        key = _settings_key(settings)
+        key = settings.key()
         linter = linters.get(key)
         if linter is None:
             linter = linters[key] = Linter(settings, _WORKER["registry"], _WORKER["timeout"])
@@ -122,10 +122,6 @@ def _lint_chunk(chunk: list[tuple[Source, Settings]]) -> list[DocResult]:
         result.text = None  # the parent has it; don't pickle it back
         out.append(result)
     return out
-
-
-def _settings_key(settings: Settings) -> str:
-    return settings.key()
 
 
 # -- parent side -------------------------------------------------------------------
@@ -145,7 +141,7 @@ class Run:
         self.stdin_data: Optional[bytes] = None
 
     def linter_for(self, settings: Settings) -> Linter:
-        key = _settings_key(settings)
+        key = settings.key()
         linter = self._linters.get(key)
         if linter is None:
             linter = self._linters[key] = Linter(settings, self.registry, self.rule_timeout)

@@ -2,14 +2,10 @@
 
 >>> [m.group() for m in WORD.finditer("McDonald's iPhone, 3.5 l’Ucraina 北京")]
 ["McDonald's", 'iPhone', '3', '5', 'l’Ucraina', '北京']
->>> is_cjk("北")
-True
 """
 from __future__ import annotations
 
 import re
-
-import regex
 
 #: Han and kana (with the iteration marks), as ranges: a run of them is one token.
 CJK_RANGES = ("\u3005\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
@@ -25,34 +21,6 @@ _STEM = rf"{_ALNUM}+(?:[{MARK_RANGES}]+{_ALNUM}*)*"
 #: standard `re` engine (twice as fast as `regex` here) and linear: every repetition
 #: starts with a character the previous part cannot match.
 WORD = re.compile(rf"[{CJK_RANGES}]+|{_STEM}(?:['’\-]{_STEM})*")
-#: A run of letters only (no digits).
-LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]")
-HAN = regex.compile(r"\p{Han}")
-KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-CYRILLIC = regex.compile(r"\p{Cyrillic}")
-LATIN = regex.compile(r"\p{Latin}")
-GREEK = regex.compile(r"\p{Greek}")
-ARABIC = regex.compile(r"\p{Arabic}")
-HANGUL = regex.compile(r"\p{Hangul}")
-
-#: Sentence-final punctuation (Latin and CJK), and what may follow it before the next
-#: sentence (closing quotes and brackets).
-TERMINAL = ".!?…。！？"
-CLOSERS = "\"'”’»)]）」』】›"
-OPENERS = "\"'“‘«([（「『【‹„‚"
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(CJK_CHAR.match(ch))
-
-
-def is_cjk_text(s: str) -> bool:
-    """True when CJK characters outnumber Latin letters in ``s``."""
-    cjk = len(CJK_CHAR.findall(s))
-    return cjk > 0 and cjk >= len(LATIN.findall(s))
-
-
 _ASCII_WORD = re.compile(r"[A-Za-z]+|[0-9]+")
 _ANY_WORD = re.compile(r"[^\W\d_]+|\d+")
 _CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
