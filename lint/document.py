@@ -190,8 +190,9 @@ class Document:
             lines.append((pos, pos + len(line)))
             pos += len(line) + 1
         longest = max(e - s for s, e in lines[:-1])
-        structured = any(_HEADING.match(text, s) or _LIST_ITEM.match(text, s) or _TABLE_LINE.match(text, s, e)
-                         for s, e in lines)
+        structured = any(_may_be_marked(text, s) and (_HEADING.match(text, s) or _LIST_ITEM.match(text, s)
+                                                      or _TABLE_LINE.match(text, s, e))
+                         for s, e in lines if s < e)
         if longest <= 100 and not structured:
             return [(start, end, _kind(block))]  # a hard-wrapped paragraph
         out: list[tuple[int, int, str]] = []
@@ -268,16 +269,28 @@ class Document:
         return word_count(self.text)
 
 
+#: first characters of a heading, list item, quote or table line (with digits, and a letter
+#: followed by "." or ")"): a block starting otherwise needs no pattern test
+_MARKUP_START = frozenset("#-*+•·–—▪◦>|")
+
+
+def _may_be_marked(text: str, start: int) -> bool:
+    """False when the line at ``start`` cannot be a heading, list item, quote or table row."""
+    c = text[start]
+    return c in _MARKUP_START or c.isdigit() or text[start + 1 : start + 2] in (".", ")")
+
+
 def _kind(block: str) -> str:
-    if _HEADING.match(block):
-        return "heading"
-    if _LIST_ITEM.match(block):
-        return "list"
-    if _QUOTE_LINE.match(block):
-        return "quote"
-    if _TABLE_LINE.match(block):
-        return "table"
-    if "\n" not in block and not _ENDS_TERMINAL.search(block) and len(block) < 120:
+    if _may_be_marked(block, 0):
+        if _HEADING.match(block):
+            return "heading"
+        if _LIST_ITEM.match(block):
+            return "list"
+        if _QUOTE_LINE.match(block):
+            return "quote"
+        if _TABLE_LINE.match(block):
+            return "table"
+    if len(block) < 120 and "\n" not in block and not _ENDS_TERMINAL.search(block):
         return "title"
     return "text"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -37,32 +38,42 @@ class RuleTimeout(Exception):
     """A rule ran longer than the rule timeout on one document."""
 
 
-def _on_alarm(signum, frame):
-    raise RuleTimeout()
-
-
 class RuleClock:
-    """Stops a rule that runs too long: SIGALRM raises RuleTimeout in the main thread.
+    """Stops a rule that runs too long: RuleTimeout is raised in the rule's frame.
 
-    The handler is installed once per process; arming costs one ``setitimer`` call per
-    rule and document. Python code and the ``regex`` module's matching both honour the
-    signal. Outside the main thread (e.g. Dask worker threads) or without SIGALRM the
-    clock does nothing.
+    While a document's rules run, a periodic SIGALRM (every tenth of the time limit, at
+    most once a second) compares the clock with the running rule's deadline. Starting a
+    rule only stores that deadline: no system call per rule, so the clock costs nothing on
+    a corpus of small documents. Python code and the ``regex`` module's matching both
+    honour the signal. Outside the main thread (e.g. Dask worker threads) or without
+    SIGALRM the clock does nothing.
     """
 
     def __init__(self) -> None:
         self.usable = hasattr(signal, "setitimer")
         self._installed = False
+        #: time.monotonic() after which the running rule is stopped; None between rules
+        self.deadline: Optional[float] = None
 
-    def arm(self, seconds: float) -> None:
+    def _on_alarm(self, signum, frame) -> None:
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            self.deadline = None
+            raise RuleTimeout()
+
+    def start_ticking(self, seconds: float) -> bool:
+        """Start the periodic check for a time limit of ``seconds``; False when the clock
+        cannot run here (then rules run unbounded)."""
         if not seconds or not self.usable or threading.current_thread() is not threading.main_thread():
-            return
+            return False
         if not self._installed:
-            signal.signal(signal.SIGALRM, _on_alarm)
+            signal.signal(signal.SIGALRM, self._on_alarm)
             self._installed = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        tick = min(max(seconds / 10, 0.01), 1.0)
+        signal.setitimer(signal.ITIMER_REAL, tick, tick)
+        return True
 
-    def disarm(self) -> None:
+    def stop_ticking(self) -> None:
+        self.deadline = None
         if self._installed:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
@@ -125,6 +136,7 @@ class Linter:
         self.rule_timeout = DEFAULT_RULE_TIMEOUT if rule_timeout is None else rule_timeout
         check_selectors(settings, registry.rules)
         self._enabled_cache: dict[tuple, list[tuple[Rule, str]]] = {}
+        self._applicable_cache: dict[tuple, tuple[list, list[tuple[Rule, str]]]] = {}
 
     # -- selection --------------------------------------------------------------
     def enabled_rules(self, settings: Settings, path: Optional[str]) -> list[tuple[Rule, str]]:
@@ -215,57 +227,62 @@ class Linter:
         failed = False
         seen: set = set()
         n = len(doc.text)
-        doc_lang = doc.lang
-        for rule, severity in rules:
-            langs = _language_set(rule)
-            if langs is not None and doc_lang not in langs and not (doc.languages & langs):
-                continue
-            try:
-                _CLOCK.arm(self.rule_timeout)
-                produced = []
-                for f in rule.check(doc) or ():
-                    produced.append(f)
-                    if len(produced) >= MAX_FINDINGS_PER_RULE:
-                        break
-                _CLOCK.disarm()
-                for f in produced:
-                    if not isinstance(f, Finding):
-                        raise TypeError(f"returned {type(f).__name__}, not a Finding")
-                    if not (0 <= f.offset <= f.end_offset <= n):
-                        raise ValueError(f"finding offsets {f.offset}..{f.end_offset} outside the text (0..{n})")
-                    if doc.is_masked(f.offset, f.end_offset):
-                        continue
-                    key = (f.rule, f.offset, f.end_offset)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    f.text = doc.source[f.offset:f.end_offset]
-                    if severity != rule.severity:
-                        f.severity = severity
-                    out.append(f)
-            except RuleTimeout:
-                _CLOCK.disarm()
-                failed = True
-                out.append(internal_error(rule, doc, f"timed out after {self.rule_timeout:g} s on this document"))
-            except Exception as e:  # noqa: BLE001 - a faulty rule must not kill the run
-                _CLOCK.disarm()
-                failed = True
-                out.append(internal_error(rule, doc, f"{type(e).__name__}: {e}"))
-            except BaseException:  # Ctrl-C: leave no alarm behind
-                _CLOCK.disarm()
-                raise
+        timeout = self.rule_timeout
+        clock = _CLOCK if _CLOCK.start_ticking(timeout) else None
+        monotonic = time.monotonic
+        try:
+            for rule, severity in self._applicable(rules, doc):
+                try:
+                    if clock is not None:
+                        clock.deadline = monotonic() + timeout
+                    produced = []
+                    for f in rule.check(doc) or ():
+                        produced.append(f)
+                        if len(produced) >= MAX_FINDINGS_PER_RULE:
+                            break
+                    if clock is not None:
+                        clock.deadline = None
+                    for f in produced:
+                        if not isinstance(f, Finding):
+                            raise TypeError(f"returned {type(f).__name__}, not a Finding")
+                        if not (0 <= f.offset <= f.end_offset <= n):
+                            raise ValueError(f"finding offsets {f.offset}..{f.end_offset} outside the text (0..{n})")
+                        if doc.is_masked(f.offset, f.end_offset):
+                            continue
+                        key = (f.rule, f.offset, f.end_offset)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        f.text = doc.source[f.offset:f.end_offset]
+                        if severity != rule.severity:
+                            f.severity = severity
+                        out.append(f)
+                except RuleTimeout:
+                    failed = True
+                    out.append(internal_error(rule, doc, f"timed out after {timeout:g} s on this document"))
+                except Exception as e:  # noqa: BLE001 - a faulty rule must not kill the run
+                    if clock is not None:
+                        clock.deadline = None
+                    failed = True
+                    out.append(internal_error(rule, doc, f"{type(e).__name__}: {e}"))
+        finally:  # also on Ctrl-C: leave no alarm behind
+            if clock is not None:
+                clock.stop_ticking()
         return out, failed
 
-
-_LANG_SETS: dict = {}
-
-
-def _language_set(rule: Rule):
-    """The rule's languages as a frozenset (None: every language), computed once."""
-    key = id(rule)
-    if key not in _LANG_SETS:
-        _LANG_SETS[key] = None if rule.languages is None else frozenset(rule.languages)
-    return _LANG_SETS[key]
+    def _applicable(self, rules: list[tuple[Rule, str]], doc: Document) -> list[tuple[Rule, str]]:
+        """The rules that apply to the languages of ``doc``, computed once per set of rules
+        and languages (a corpus has few distinct sets)."""
+        key = (id(rules), doc.lang, doc.languages)
+        cached = self._applicable_cache.get(key)
+        if cached is not None and cached[0] is rules:
+            return cached[1]
+        present = doc.languages | {doc.lang}
+        out = [(rule, sev) for rule, sev in rules if rule.languages is None or present & set(rule.languages)]
+        if len(self._applicable_cache) > 10_000:
+            self._applicable_cache.clear()
+        self._applicable_cache[key] = (rules, out)  # holding ``rules`` keeps its id unique
+        return out
 
 
 def internal_error(rule: Rule, doc: Document, why: str) -> Finding:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 from typing import Iterable, Optional
 
 import regex
@@ -83,7 +84,7 @@ _HINT_LANGS: dict[str, list[str]] = {}
 for _lang, _pattern in _LETTER_HINTS.items():
     for _ch in regex.sub(r"[\[\]]", "", _pattern.pattern):
         _HINT_LANGS.setdefault(_ch, []).append(_lang)
-_HINTS = regex.compile("[" + "".join(sorted(_HINT_LANGS)) + "]")
+_HINTS = re.compile("[" + "".join(sorted(_HINT_LANGS)) + "]")
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
@@ -139,16 +140,26 @@ def _script_language(text: str) -> Optional[str]:
     return best
 
 
-def score_words(words: Iterable[str]) -> Counter:
-    """Hits of each language's profile among ``words`` (already lower-cased)."""
-    hits: Counter = Counter()
-    index = _INDEX
-    for w in words:
-        langs = index.get(w)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                hits[lang] += share
+#: one profile hit, in integer units: a word in k profiles gives each UNIT // k (exact for
+#: k up to 12, so equal scores tie exactly, whatever the order of the words)
+UNIT = 27720
+_SHARE: dict[str, int] = {w: UNIT // len(langs) for w, langs in _INDEX.items()}
+
+
+def score_words(words: Iterable[str]) -> dict:
+    """Hits of each language's profile among ``words`` (already lower-cased), in units of
+    1/UNIT of a word, in the order the languages were first hit.
+
+    >>> score_words(["the", "cat", "and", "il", "gatto"])["en"] == 2 * UNIT
+    True
+    """
+    hits: dict = {}
+    get = hits.get
+    share = _SHARE
+    for w in filter(share.__contains__, words):
+        k = share[w]
+        for lang in _INDEX[w]:
+            hits[lang] = get(lang, 0) + k
     return hits
 
 
@@ -163,18 +174,18 @@ def detect(text: str, default: Optional[str] = None, max_words: int = 150) -> Op
     words = _TOKENS.findall(sample.lower(), 0, max_words * 12)[:max_words]
     hits = score_words(words)
     if not sample.isascii():
-        letters: Counter = Counter()
-        for ch in _HINTS.findall(sample):
+        letters: dict = {}
+        for ch, n in Counter(_HINTS.findall(sample)).items():
             for lang in _HINT_LANGS[ch]:
-                letters[lang] += 1
+                letters[lang] = letters.get(lang, 0) + n
         for lang, n in letters.items():
-            hits[lang] += min(n, 8) * 0.25
+            hits[lang] = hits.get(lang, 0) + min(n, 8) * (UNIT // 4)
     if not hits:
         return default
-    (best, top), *rest = hits.most_common(2) + [(None, 0.0)]
+    (best, top), *rest = sorted(hits.items(), key=itemgetter(1), reverse=True)[:2] + [(None, 0)]
     second = rest[0][1]
-    if top < 1.0 or (len(words) >= 6 and top < 0.08 * len(words) and default):
-        return default or (best if top >= 1.0 else None)
+    if top < UNIT or (len(words) >= 6 and top < 0.08 * UNIT * len(words) and default):
+        return default or (best if top >= UNIT else None)
     if top == second and default:
         return default
     return best

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Optional
 
 from .config import ConfigResolver, Settings
@@ -230,7 +230,7 @@ class Run:
         pending: deque = deque()
         try:
             for chunk in _chunks(_chain(head, rest)):
-                pending.append((chunk, pool.apply_async(_lint_chunk, (chunk,))))
+                pending.append((chunk, pool.apply_async(_lint_chunk, (_for_worker(chunk),))))
                 while len(pending) >= self.jobs * IN_FLIGHT_PER_JOB:
                     yield from self._collect(pending.popleft())
             while pending:
@@ -248,6 +248,13 @@ class Run:
         for (source, settings), result in zip(chunk, async_result.get()):
             result.text = source.source_text
             yield result, settings
+
+
+def _for_worker(chunk: list[tuple[Source, Settings]]) -> list[tuple[Source, Settings]]:
+    """The chunk as a worker needs it: without the raw corpus records (the parent keeps
+    them for ``filter``), so each document's text is pickled once, not twice."""
+    return [(replace(source, record=None) if source.record is not None else source, settings)
+            for source, settings in chunk]
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
