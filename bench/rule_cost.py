@@ -3,6 +3,7 @@
 
     python bench/rule_cost.py                    # the bench corpus's 2,000 files
     python bench/rule_cost.py --limit 500 PATH   # any folder of .txt files, first 500
+    python bench/rule_cost.py --limit 5000 corpus.jsonl   # records of a JSONL corpus
 
 Runs in one process on one core: every document is linted with every rule, each rule
 timed separately (warm: a first pass loads lexicons and word lists), and the shared
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import sys
 import time
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 from lint.document import Document
@@ -28,10 +31,14 @@ def main() -> int:
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
-    files = sorted(args.path.glob("*.txt"))
-    if args.limit:
-        files = files[: args.limit]
-    texts = [f.read_text(encoding="utf-8") for f in files]
+    if args.path.suffix == ".jsonl":
+        with open(args.path, encoding="utf-8") as fh:
+            texts = [json.loads(line)["text"] for line in islice(fh, args.limit or None)]
+    else:
+        files = sorted(args.path.glob("*.txt"))
+        if args.limit:
+            files = files[: args.limit]
+        texts = [f.read_text(encoding="utf-8") for f in files]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     rules = [r for r in load_registry().sorted_rules() if not getattr(r, "internal", False)]
 
