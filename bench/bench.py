@@ -10,7 +10,8 @@
 The corpus comes from ``../shared/tools/make_bench_corpus.py`` (50 MB of JSONL in 12
 languages, 2,000 text files, a 3 KB file). Every figure is a wall-clock measurement of
 the real CLI in a subprocess, the median of ``--repeat`` runs; peak memory is the largest
-resident set of the run's processes. Nothing here is a test: numbers depend on the machine.
+resident set of the run's largest process and, summed over all its processes, the
+proportional set size (shared pages counted once). Nothing here is a test: numbers depend on the machine.
 """
 from __future__ import annotations
 
@@ -52,9 +53,11 @@ def ensure_corpus(data: Path) -> Path:
     return data
 
 
-def measure(cmd: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one run, in a fresh measuring process
-    so that the peak memory is this run's alone."""
+def measure(cmd: list[str]) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS in MB of the largest process, exit code, peak total memory
+    in MB of all the run's processes together) of one run, in a fresh measuring process
+    so that the peak memory is this run's alone. The total is the proportional set size
+    (PSS: a page shared by two processes counts half in each), sampled every 0.1 s."""
     probe = (
         "import resource, subprocess, sys, time, json\n"
         "t = time.perf_counter()\n"
@@ -64,16 +67,57 @@ def measure(cmd: list[str]) -> tuple[float, float, int]:
     )
     # as a user runs it: with Python's bytecode cache (some sandboxes switch it off)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True, env=env)
-    wall, rss, code = json.loads(out.stdout)
-    return wall, rss, code
+    proc = subprocess.Popen([sys.executable, "-c", probe, *cmd], stdout=subprocess.PIPE, text=True, env=env)
+    total = 0.0
+    while proc.poll() is None:
+        total = max(total, tree_pss_mb(proc.pid))
+        time.sleep(0.1)
+    out = proc.stdout.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"measuring {cmd} failed")
+    wall, rss, code = json.loads(out)
+    return wall, rss, code, total
 
 
-def repeat(cmd: list[str], n: int, warm: bool = False) -> tuple[float, float, int]:
+def tree_pss_mb(root: int) -> float:
+    """Summed PSS (MB) of the descendants of process ``root`` (Linux /proc; 0 elsewhere)."""
+    parents: dict[int, int] = {}
+    try:
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+    except OSError:
+        return 0.0
+    tree = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, ppid in parents.items():
+            if ppid in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    kb = 0
+    for pid in tree - {root}:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        kb += int(line.split()[1])
+                        break
+        except OSError:
+            continue
+    return kb / 1024
+
+
+def repeat(cmd: list[str], n: int, warm: bool = False) -> tuple[float, float, int, float]:
     if warm:
         measure(cmd)  # warm-up: bytecode cache, file cache
     runs = [measure(cmd) for _ in range(n)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2], max(r[3] for r in runs)
 
 
 def size_of(path: Path) -> int:
@@ -105,7 +149,7 @@ def main() -> int:
 
     if args.only in (None, "startup"):
         small = data / "small.txt"
-        wall, rss, _ = repeat(base + [str(small)], max(args.repeat, 5), warm=True)
+        wall, rss, _, _ = repeat(base + [str(small)], max(args.repeat, 5), warm=True)
         figures["startup_s"] = round(wall, 3)
         print(f"start-up: check of a {size_of(small) / 1024:.1f} KB file: {wall * 1000:.0f} ms wall (median), {rss:.0f} MB peak")
 
@@ -137,14 +181,15 @@ def main() -> int:
             docs = sum(1 for _ in path.glob("*.txt"))
         base_wall = None
         for j in jobs:
-            wall, rss, code = repeat(base + ["--jobs", str(j), str(path)], args.repeat)
+            wall, rss, code, total = repeat(base + ["--jobs", str(j), str(path)], args.repeat)
             base_wall = base_wall or wall
             rate = mb / wall
             figures[f"{label}_jobs{j}_mb_s"] = round(rate, 2)
             figures[f"{label}_jobs{j}_peak_mb"] = round(rss)
+            figures[f"{label}_jobs{j}_peak_total_pss_mb"] = round(total)
             print(f"{label}: {mb:.1f} MB, {docs} docs, --jobs {j}: {wall:.2f} s, {rate:.2f} MB/s "
-                  f"({rate / j:.2f} per core), {docs / wall:,.0f} docs/s, peak {rss:.0f} MB, "
-                  f"speed-up {base_wall / wall:.2f}x, exit {code}")
+                  f"({rate / j:.2f} per core), {docs / wall:,.0f} docs/s, peak {rss:.0f} MB per process, "
+                  f"{total:.0f} MB all processes (PSS), speed-up {base_wall / wall:.2f}x, exit {code}")
 
     if args.datatrove:
         figures.update(datatrove_bench(data, args))
