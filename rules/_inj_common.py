@@ -24,13 +24,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import chain, compress, islice
+from operator import itemgetter, not_
 from typing import Optional
 
 import lint
 
-from ._spn_common import TrieMatcher, lowered
+from ._spn_common import TrieMatcher, lowered, search_lowered, trie_body
 
 #: languages INJ001 covers, by script
 LATIN = ("en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr")
@@ -66,40 +66,111 @@ def common_words(lang: str) -> dict:
     return lint.common_words(lang, COMMON)
 
 
-#: per paragraph language: every word (as written) looked up so far, and those of them that
-#: can be the core of a run; a document's distinct words are then sorted with set
-#: operations in C, and each distinct word costs one lookup per process
-_DECIDED: dict[str, set] = {}
-_CORES: dict[str, set] = {}
-_MEMO_MAX = 1_000_000
+#: the words common (Zipf >= COMMON) in at least one language of LANGUAGES, lower case: a
+#: core's lower case is always one of them (see :func:`_common_anywhere`)
+_ANYWHERE: Optional[frozenset] = None
+#: per paragraph language: lower-case candidate -> can it be the core of a run? (bounded:
+#: the oldest half is dropped when it is full, so memory stays flat over a long run)
+_CORE_MEMO: dict[str, dict[str, bool]] = {}
+_MEMO_MAX = 200_000
+#: per language: its common words as a frozenset (a set is probed faster than a dict)
+_KNOWN: dict[str, frozenset] = {}
+
+
+def _common_anywhere() -> frozenset:
+    """Every word of every language's common list (built once per process: ~330,000
+    words; the lists themselves are loaded by :func:`foreign_language` anyway)."""
+    global _ANYWHERE
+    if _ANYWHERE is None:
+        words: set = set()
+        for m in LANGUAGES:
+            words.update(common_words(m))
+        _ANYWHERE = frozenset(words)
+    return _ANYWHERE
+
+
+def _is_core(low: str, lang: str) -> bool:
+    """``low`` (a lower-case word) can be the core of a run in a paragraph of ``lang``."""
+    memo = _CORE_MEMO.get(lang)
+    if memo is None:
+        memo = _CORE_MEMO[lang] = {}
+    got = memo.get(low)
+    if got is None:
+        if len(memo) >= _MEMO_MAX:  # drop the oldest half (dicts keep insertion order)
+            for key in list(islice(memo, _MEMO_MAX // 2)):
+                del memo[key]
+        got = memo[low] = (len(low) >= 4 and low.isalpha() and low[0].islower()
+                           and foreign_language(low, lang) is not None)
+    return got
+
+
+def _known(lang: str) -> frozenset:
+    """The common words of ``lang`` (Zipf >= COMMON) as a frozenset (a set is probed
+    faster than the dict), built once per process and language."""
+    known = _KNOWN.get(lang)
+    if known is None:
+        known = _KNOWN[lang] = frozenset(common_words(lang))
+    return known
+
+
+def _distinct(doc) -> set:
+    """The distinct words of ``doc`` as written (cached in ``doc.cache``)."""
+    got = doc.cache.get("inj.distinct")
+    if got is None:
+        got = doc.cache["inj.distinct"] = set(map(itemgetter(2), doc.words))
+    return got
+
+
+def _rest(doc, lang: str) -> set:
+    """The distinct words of ``doc`` that are not common words of ``lang`` as written: every
+    word with a capital, and the rare ones (cached per language in ``doc.cache``)."""
+    rests = doc.cache.get("inj.rest")
+    if rests is None:
+        rests = doc.cache["inj.rest"] = {}
+    got = rests.get(lang)
+    if got is None:
+        got = rests[lang] = _distinct(doc) - _known(lang)
+    return got
+
+
+def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
+    """The lower case of the words of ``words`` (as written) that can be the core of a run
+    in a paragraph of ``lang``: lower-case initial, letters only, four letters or more, and
+    foreign in ``lang`` once lower-cased (see :func:`foreign_language`). ``rest``: the
+    words of ``words`` not in ``lang``'s common list, when the caller has them.
+
+    Set operations in C sort out nearly every word: the language's common words go first
+    (they are not foreign), then the words common in no language (they cannot be foreign
+    anywhere); the few left are decided one by one (memoised).
+
+    >>> sorted(core_lowers({"incelemeleri", "Incelemeleri", "forces", "2024", "incelemeLeri"}, "en"))
+    ['incelemeleri']
+    """
+    if rest is None:
+        rest = words - _known(lang)
+    anywhere = _common_anywhere()
+    # all lower case: the word is its own lower case (checked: str.lower leaves every
+    # lower-case and every uncased character alone)
+    cand = rest & anywhere
+    # mixed case with a lower-case initial ('incelemeLeri'): few, lower-cased here
+    upper = list(compress(rest, map(not_, map(str.islower, rest))))
+    for w in compress(upper, map(str.islower, map(itemgetter(0), upper))):
+        if w.isalpha():
+            low = w.lower()
+            if low in anywhere:
+                cand.add(low)
+    return {low for low in cand if _is_core(low, lang)}
 
 
 def core_words(words: set, lang: str) -> set:
     """The words of ``words`` (as written) that can be the core of a run in a paragraph of
-    ``lang``: lower-case initial, letters only, and foreign in ``lang`` once lower-cased
-    (see :func:`foreign_language`). Memoised per process.
+    ``lang`` (see :func:`core_lowers`).
 
     >>> sorted(core_words({"incelemeleri", "Incelemeleri", "forces", "2024"}, "en"))
     ['incelemeleri']
     """
-    decided = _DECIDED.setdefault(lang, set())
-    cores = _CORES.setdefault(lang, set())
-    new = words - decided
-    if new:
-        if len(decided) > _MEMO_MAX:  # a bound on memory in a very long run
-            decided.clear()
-            cores.clear()
-        # the words the language knows (Zipf >= UNKNOWN) are set aside first, without a
-        # Python loop of our own; the few others go to foreign_language
-        todo = list(new)
-        rare = compress(todo, map(UNKNOWN.__gt__, map(lint.zipf, map(str.lower, todo), repeat(lang))))
-        for w in rare:
-            if w.isalpha() and w[0].islower():
-                low = w.lower()
-                if len(low) >= 4 and low.isalpha() and foreign_language(low, lang) is not None:
-                    cores.add(w)
-        decided |= new
-    return words & cores
+    lows = core_lowers(words, lang)
+    return {w for w in words if w.isalpha() and w[0].islower() and w.lower() in lows}
 
 
 #: lower-case letters-only tokens of four letters or more (candidates are drawn from these)
@@ -207,8 +278,8 @@ def foreign_runs(doc) -> list[ForeignRun]:
     langs = {lang for _, lang in paras if lang in LANGUAGES}
     if not langs:
         return out
-    distinct = set(map(itemgetter(2), words))
-    hits = {lang: {w.lower() for w in found} for lang in langs if (found := core_words(distinct, lang))}
+    distinct = _distinct(doc)
+    hits = {lang: found for lang in sorted(langs) if (found := core_lowers(distinct, lang, _rest(doc, lang)))}
     if not hits:
         return out
     text = doc.text
@@ -218,9 +289,9 @@ def foreign_runs(doc) -> list[ForeignRun]:
     spots = _spots(low, set().union(*hits.values())) if len(low) == len(text) else None
     starts = doc.cache.get("word_starts")
     if starts is None:
-        starts = doc.cache["word_starts"] = [w[0] for w in words]
+        starts = doc.cache["word_starts"] = list(map(itemgetter(0), words))
     sentences = doc.sentences
-    sent_starts = [s for s, _ in sentences]
+    sent_starts = list(map(itemgetter(0), sentences))
     for para, lang in paras:
         if lang not in hits:
             continue
@@ -360,6 +431,116 @@ def _slugs(text: str):
             pos = max(_CHAIN.match(text, core.start()).end(), core.end())  # never rescan a chain
 
 
+@lru_cache(maxsize=None)
+def _spam_gate() -> Optional[tuple]:
+    """(pattern, phrases): one word of every spam phrase, its anchor (the rarest: least
+    common in any language), a pattern that finds the anchors as whole lines, and anchor ->
+    the words of the phrases it anchors; None when a phrase has no word of letters only
+    (then every text is scanned)."""
+    matcher = _spam_matcher()
+    phrases: dict[str, list] = {}
+    for row in lint.read_tsv(lexicon("seo_spam.tsv"), 4):
+        pieces = re.findall(r"\w+", matcher.key(row[1]))
+        letters = [w for w in pieces if w.isalpha()]
+        if not letters:
+            return None
+        anchor = min(letters, key=lambda w: (max(common_words(m).get(w, 0.0) for m in LANGUAGES), -len(w), w))
+        phrases.setdefault(anchor, []).append(tuple(pieces))
+    body = trie_body(TrieMatcher({a: 1 for a in phrases}))
+    if body is None:
+        return None
+    return re.compile(r"\n(" + body + r")(?=\n)"), phrases
+
+
+@lru_cache(maxsize=None)
+def _anchored(lang: str) -> frozenset:
+    """The common words of ``lang`` with a spam anchor among their pieces (runs of word
+    characters): the anchors themselves, and a few such as "girl's"."""
+    gate = _spam_gate()
+    if gate is None:
+        return frozenset()
+    anchors = gate[1]
+    known = _known(lang)
+    out = set(known.intersection(anchors))
+    out.update(w for w in compress(known, map(not_, map(str.isalpha, known)))
+               if any(p in anchors for p in re.findall(r"\w+", w)))
+    return frozenset(out)
+
+
+def _spam_possible(doc, low: str) -> bool:
+    """False when no phrase of the spam lexicon can match ``low``, the document's
+    lower-cased text (of the same length as the text).
+
+    A phrase that matches has its anchor (:func:`_spam_gate`) as a whole run of word
+    characters of the text, lower-cased: a piece of a word of the text (a word joins its
+    pieces with hyphens, apostrophes or combining marks). A common word of a language
+    ``lang`` is lower case, and none of its pieces is an anchor unless it is one of
+    :func:`_anchored`; the other words are outside ``lang``'s common list (:func:`_rest`,
+    shared with INJ001): their pieces, lower-cased, are searched for the anchors at C
+    speed. Every word of a phrase with an anchor found must be in the text too."""
+    gate = _spam_gate()
+    rests = doc.cache.get("inj.rest")
+    if gate is None or not rests:
+        return True  # INJ001 did not sort this text's words (another language): scan it
+    pattern, phrases = gate
+    lang = next(iter(rests))
+    words = _rest(doc, lang)
+    extra = _distinct(doc) & _anchored(lang)
+    joined = "\n".join(chain(words, extra) if extra else words)
+    if not joined:
+        return False
+    lowered_words = joined.lower()
+    if len(lowered_words) != len(joined):
+        return True
+    pieces = lowered_words.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    if not pieces.replace("\n", "").isalnum():
+        return True  # combining marks in a word: pieces this test does not separate
+    for anchor in set(pattern.findall("\n" + pieces + "\n")):
+        for words_of_phrase in phrases[anchor]:
+            if all(w in low for w in words_of_phrase):
+                return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _anchor_pattern_ignoring_case():
+    gate = _spam_gate()
+    return re.compile(gate[0].pattern, re.IGNORECASE) if gate else None
+
+
+def _spam_possible_ignoring_case(doc) -> bool:
+    """False when no phrase of the spam lexicon can match the text ignoring case (how the
+    matcher matches when lower-casing changed the text's length, Turkish 'İ'): then an
+    anchor is a piece of a word of the text, equal to it ignoring case as the matcher
+    compares characters; every distinct word is tested, as written."""
+    pattern = _anchor_pattern_ignoring_case()
+    if pattern is None:
+        return True
+    pieces = "\n".join(_distinct(doc)).replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    if not pieces.replace("\n", "").isalnum():
+        return bool(pieces)  # combining marks in a word: pieces this test does not separate
+    return pattern.search("\n" + pieces + "\n") is not None
+
+
+def _spam_spans(doc, matcher: TrieMatcher, text: str, low: Optional[str]):
+    """The spans of ``matcher.finditer(text, lowered=low)`` (``low`` None when lower-casing
+    changed the length: the matcher then ignores case on the text)."""
+    if low is None:
+        if _spam_possible_ignoring_case(doc):
+            for m in matcher.finditer(text):
+                yield m.span()
+        return
+    if not _spam_possible(doc, low):
+        return
+    pos = 0
+    while True:
+        span = search_lowered(matcher, low, pos)
+        if span is None:
+            return
+        yield span
+        pos = span[1]  # a phrase is never empty
+
+
 def spam_hits(doc) -> list[SpamHit]:
     """INJ002 hits of ``doc``, computed once (cached in ``doc.cache``)."""
     cached = doc.cache.get("inj_spam")
@@ -374,18 +555,19 @@ def spam_hits(doc) -> list[SpamHit]:
     taken: list[tuple[int, int]] = []
     seen: dict[str, int] = {}
     matcher = _spam_matcher()
-    for m in matcher.finditer(text, lowered=low):
-        values = matcher.values(m.group())
+    for start, end in _spam_spans(doc, matcher, text, low):
+        group = src[start:end]
+        values = matcher.values(group)
         if not values:
             continue
         lang, weight, category = max(values, key=lambda v: v[1])
-        key = matcher.key(m.group())
+        key = matcher.key(group)
         n = seen.get(key, 0)
         seen[key] = n + 1
         conf = weight / (1 + n)  # the topic of a story repeats; an injected keyword need not
-        out.append(SpamHit(m.start(), m.end(), category, round(conf, 3),
-                           f"SEO spam keyword ({category}): '{m.group()}'"))
-        taken.append(m.span())
+        out.append(SpamHit(start, end, category, round(conf, 3),
+                           f"SEO spam keyword ({category}): '{group}'"))
+        taken.append((start, end))
     for m in (_NEAR_ME.finditer(src) if "near me" in src else ()):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -398,6 +580,9 @@ def spam_hits(doc) -> list[SpamHit]:
         out.append(SpamHit(m.start(), m.end(), "slug", 0.6, f"SEO spam slug in running text: '{m.group()}'"))
     out.sort(key=lambda h: h.start)
     doc.cache["inj_spam"] = out
+    # INJ001 (which runs first) is done with the word sets too: don't keep them alive
+    doc.cache.pop("inj.distinct", None)
+    doc.cache.pop("inj.rest", None)
     return out
 
 

@@ -849,6 +849,59 @@ def tortured_entries() -> tuple[Entry, ...]:
 #: family's code uses
 TrieMatcher = lint.PhraseMatcher
 
+_WHOLE_WORDS = (r"(?<!\w)(?:", r")(?!\w)")  # how PhraseMatcher.pattern wraps its trie
+
+
+def trie_body(matcher: TrieMatcher) -> Optional[str]:
+    """``(?:TRIE)``: the trie of a :class:`TrieMatcher`'s pattern without its word
+    boundaries; None if the pattern has another shape."""
+    pattern = matcher.pattern.pattern
+    head, tail = _WHOLE_WORDS
+    if not (pattern.startswith(head) and pattern.endswith(tail)):
+        return None
+    return "(?:" + pattern[len(head):-len(tail)] + ")"
+
+
+@lru_cache(maxsize=None)
+def _word_start_patterns(pattern: str) -> Optional[tuple]:
+    """For a pattern ``(?<!\\w)(?:BODY)(?!\\w)`` (a :class:`TrieMatcher`'s): ``BODY(?!\\w)``
+    and ``\\W(?:BODY)(?!\\w)``; None for any other pattern. The second starts with a
+    character class, so ``re`` skips at C speed to the non-word characters and tries the
+    trie only after them, where the first tries it (after its look-behind) everywhere."""
+    head, tail = _WHOLE_WORDS
+    if not (pattern.startswith(head) and pattern.endswith(tail)):
+        return None
+    body = pattern[len(head) - 3:]  # "(?:BODY)(?!\w)"
+    return re.compile(body), re.compile(r"\W" + body)
+
+
+def search_lowered(matcher: TrieMatcher, low: str, pos: int = 0, endpos: Optional[int] = None):
+    """``matcher.pattern.search(low, pos, endpos)`` as a ``(start, end)`` span or None:
+    the leftmost phrase at ``pos`` or after, found faster (``low`` is the lower-cased text;
+    the caller checked that lower-casing kept its length, as ``matcher.search`` does).
+
+    A phrase starts where no word character precedes it: at ``pos`` (when the character
+    before is not a word character, which the look-behind sees too), or right after a
+    non-word character, which the second pattern of :func:`_word_start_patterns` consumes.
+    At a given start, both patterns match the trie exactly as the original does.
+
+    >>> m = TrieMatcher({"wade household": 1, "in order to": 2, "order": 3})
+    >>> low = "wade household,in order to (wade household)\\norder"
+    >>> [search_lowered(m, low, p) for p in (0, 1, 16, 27, 44)] == [m.pattern.search(low, p).span() for p in (0, 1, 16, 27, 44)]
+    True
+    """
+    endpos = len(low) if endpos is None else endpos
+    pats = _word_start_patterns(matcher.pattern.pattern)
+    if pats is None:
+        m = matcher.pattern.search(low, pos, endpos)
+        return m.span() if m is not None else None
+    if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_"):  # re's \w
+        m = pats[0].match(low, pos, endpos)
+        if m is not None:
+            return m.span()
+    m = pats[1].search(low, pos, endpos)
+    return (m.start() + 1, m.end()) if m is not None else None
+
 
 @lru_cache(maxsize=None)
 def phrase_matcher(lang: str) -> Optional[TrieMatcher]:
@@ -954,16 +1007,21 @@ def _phrase_hits(doc, out: dict) -> None:
     text = doc.text
     low = lowered(doc)
     n = len(text)
+    fast = len(low) == n  # else matcher.search matches the text ignoring case
     for lang, s, e in _lang_runs(doc):
         matcher = phrase_matcher(lang) if lang in PHRASE_LANGUAGES else None
         if matcher is None:
             continue
         pos = s
         while pos < e:
-            m = matcher.search(text, pos, e, low)
-            if m is None:
+            if fast:
+                span = search_lowered(matcher, low, pos, e)
+            else:
+                m = matcher.search(text, pos, e, low)
+                span = m.span() if m is not None else None
+            if span is None:
                 break
-            ms, me = m.span()
+            ms, me = span
             pos = ms + 1
             if ms > 0 and text[ms - 1] in "-‐":
                 continue  # inside a hyphenated compound

@@ -150,9 +150,14 @@ def _outlets():
     # no leading \b: a pattern that starts with capital letters lets the engine skip fast
     # to candidates; the left boundary is checked on the (rare) matches
     name_re = re.compile(rf"(?P<outlet>{_alt(names)})[ \t]+(?P<spin>{_alt(spins)})\b")
-    fixed_re = re.compile(r"(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in
-                                           sorted(fixed, key=lambda f: -len(f[0]))) + r")\b")
-    return name_re, spins, (fixed_re, {" ".join(a.split()): b for a, b in fixed})
+    fixed_alts = [re.escape(a).replace(r"\ ", r"\s+") for a, _ in sorted(fixed, key=lambda f: -len(f[0]))]
+    fixed_re = re.compile(r"(?:" + "|".join(fixed_alts) + r")\b")
+    # Both in one scan, a gate: one flat alternation, every alternative a literal first (so
+    # ``re`` skips at C speed to their first letters); it finds nothing where neither
+    # pattern finds anything (most texts), and the two scans run only where it does.
+    either = re.compile("|".join([rf"{n}[ \t]+(?:{_alt(spins)})\b" for n in _alt(names).split("|")]
+                                 + [rf"{a}\b" for a in fixed_alts]))
+    return name_re, spins, (fixed_re, {" ".join(a.split()): b for a, b in fixed}), either
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w)")
@@ -170,7 +175,9 @@ def _word_before(text: str, pos: int) -> bool:
 
 def outlet_hits(doc) -> list[Hit]:
     text = doc.text
-    name_re, spins, fixed_re = _outlets()
+    name_re, spins, fixed_re, either = _outlets()
+    if either.search(text) is None:
+        return []
     found = [(m.start(), m.end(), m.group("outlet"), m.group("spin")) for m in name_re.finditer(text)
              if not _capital_follows(text, m.end()) and not _word_before(text, m.start())]
     variants: dict[str, set] = {}

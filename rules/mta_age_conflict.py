@@ -42,7 +42,7 @@ def _alt(words) -> str:
 
 _PATTERNS: dict[str, list] = {}
 #: what every "ana" pattern of a language needs, in the lower-cased text: a number glued to
-#: its age word (``re``, which skips at C speed to the digits), or a word of a few
+#: its age word, or a word of a few (tested by :func:`_may_have_anaphor`, age word first)
 _ANAPHOR_CUES = {
     "en": (re.compile(r"\d[-‑ ]year[-‑ ]old"), ()),
     "it": (re.compile(r"\d\s*-?enne"), ()),
@@ -53,9 +53,42 @@ _ANAPHOR_CUES = {
 }
 
 
+def _digit_before(low: str, word: str, min_spaces: int, hyphen: bool) -> bool:
+    """``re.search(r"\\d\\s{min_spaces,}" + ("-?" if hyphen else "") + word, low)``, from
+    the occurrences of ``word`` (``str.find``, C speed), looking back from each one.
+
+    >>> _digit_before("a 32enne and a 40 -enne", "enne", 0, True), _digit_before("dans 2 ans", "ans", 1, False)
+    (True, True)
+    >>> _digit_before("dans les ans", "ans", 1, False), _digit_before("5 - enne", "enne", 0, True)
+    (False, False)
+    """
+    i = low.find(word)
+    while i >= 0:
+        j = i - 1 if hyphen and i > 0 and low[i - 1] == "-" else i
+        k = j
+        while k > 0 and low[k - 1].isspace():
+            k -= 1
+        if j - k >= min_spaces and k > 0 and low[k - 1].isdecimal():  # re's \d and \s
+            return True
+        i = low.find(word, i + 1)
+    return False
+
+
+#: the cue of each language, as a test of the lower-cased text: the age word first (at C
+#: speed), then the number before it (the anaphor patterns of ``_ANAPHOR_CUES``)
+_CUE_TESTS = {
+    "en": re.compile(r"year[-‑ ]old(?<=\d[-‑ ]year[-‑ ]old)").search,
+    "it": lambda low: _digit_before(low, "enne", 0, True),
+    "es": lambda low: _digit_before(low, "años", 1, False),
+    "pt": lambda low: _digit_before(low, "anos", 1, False),
+    "fr": lambda low: _digit_before(low, "ans", 1, False),
+    "de": re.compile(r"-jährig(?<=\d-jährig)").search,
+}
+
+
 def _may_have_anaphor(low: str, lang: str) -> bool:
-    pattern, words = _ANAPHOR_CUES[lang]
-    return pattern.search(low) is not None or any(w in low for w in words)
+    """``_ANAPHOR_CUES[lang]`` found in ``low``."""
+    return bool(_CUE_TESTS[lang](low)) or any(w in low for w in _ANAPHOR_CUES[lang][1])
 
 
 def _patterns(lang: str) -> list:

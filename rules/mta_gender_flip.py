@@ -12,13 +12,14 @@ guess ``he`` or ``she`` and sometimes guesses wrong: a paragraph about a man, to
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from typing import Callable, Optional
 
 import regex
 
 import lint
 
-from ._mta_common import dangling_speech_objects
+from ._mta_common import dangling_speech_objects, lowered
 from ._mta_common import NOT_NAMES, TRAVEL_WORDS, find_people, first_name, person_noun, person_nouns
 
 _EN_SPEECH = (
@@ -37,19 +38,25 @@ _EN_QUOTE_ATTR = regex.compile(
 _EN_REPORTED = regex.compile(rf"\b(?P<pron>[Hh]e|[Ss]he)\s+(?:{_SPEECH_ALT})\b")
 _EN_PRONOUNS = regex.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", regex.IGNORECASE)
 
+#: speech verbs of the attributions with an explicit subject pronoun in other languages
+_ES_VERBS = (r"dice|dijo|afirma|afirmó|explica|explicó|añade|añadió|agrega|agregó|cuenta|"
+             r"contó|asegura|aseguró|relata|relató|comenta|comentó|recuerda|recordó|señala|señaló|insiste|insistió")
+_IT_VERBS = (r"dice|ha detto|racconta|ha raccontato|spiega|ha spiegato|aggiunge|"
+             r"ha aggiunto|afferma|ha affermato|ricorda|ha ricordato|sottolinea|ha sottolineato|continua")
+_PT_VERBS = (r"diz|disse|afirma|afirmou|explica|explicou|conta|contou|acrescenta|"
+             r"acrescentou|garante|garantiu|lembra|lembrou|relata|relatou|comenta|comentou|sublinha|sublinhou")
+_DE_VERBS = (r"sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|meinte|berichtet|"
+             r"berichtete|betont|betonte|fügt|fügte|ergänzt|ergänzte")
 #: Attributions with an explicit subject pronoun in other languages: (pattern, male, female)
 _OTHER_ATTR = {
     "es": (regex.compile(
-        r"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>dice|dijo|afirma|afirmó|explica|explicó|añade|añadió|agrega|agregó|cuenta|"
-        r"contó|asegura|aseguró|relata|relató|comenta|comentó|recuerda|recordó|señala|señaló|insiste|insistió)"
+        rf"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>{_ES_VERBS})"
         r"\s+(?P<pron>él|ella)\b"), "él", "ella"),
     "it": (regex.compile(
-        r"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>dice|ha detto|racconta|ha raccontato|spiega|ha spiegato|aggiunge|"
-        r"ha aggiunto|afferma|ha affermato|ricorda|ha ricordato|sottolinea|ha sottolineato|continua)"
+        rf"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>{_IT_VERBS})"
         r"\s+(?P<pron>lui|lei)\b"), "lui", "lei"),
     "pt": (regex.compile(
-        r"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>diz|disse|afirma|afirmou|explica|explicou|conta|contou|acrescenta|"
-        r"acrescentou|garante|garantiu|lembra|lembrou|relata|relatou|comenta|comentou|sublinha|sublinhou)"
+        rf"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>{_PT_VERBS})"
         r"\s+(?P<pron>ele|ela)\b"), "ele", "ela"),
     "fr": (regex.compile(
         r"\b(?:dit|explique|raconte|ajoute|affirme|confie|poursuit|précise|souligne|lance|assure|estime|"
@@ -57,8 +64,30 @@ _OTHER_ATTR = {
         r"a-t|répond|explique-t|ajoute-t|raconte-t|affirme-t|confie-t|précise-t|souligne-t|assure-t|estime-t|"
         r"indique-t|déclare-t|rappelle-t|insiste-t|avoue-t)-(?P<pron>il|elle)\b"), "il", "elle"),
     "de": (regex.compile(
-        r"(?:[“”\"«»‘’][ \t]*,?[ \t]*)(?P<attr>sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|meinte|berichtet|"
-        r"berichtete|betont|betonte|fügt|fügte|ergänzt|ergänzte)\s+(?P<pron>er|sie)\b"), "er", "sie"),
+        rf"(?:[“”\"«»‘’][ \t]*,?[ \t]*)(?P<attr>{_DE_VERBS})\s+(?P<pron>er|sie)\b"), "er", "sie"),
+}
+#: Cheap supersets of the attribution patterns of each language, for ``re`` on the
+#: lower-cased text (their literals are lower case, and lower-casing keeps every
+#: character of a match: a text without a match of these has no attribution at all).
+#: ``re``'s ``\s`` takes every character ``regex``'s does; word boundaries are left out.
+#: Each starts with a literal (one pattern per opening quotation mark), so ``re`` skips
+#: to the candidates at C speed. English: the pronoun then the verb (both English
+#: patterns; the pronoun never follows a letter: not 'the said', 'ashe says') or, after a
+#: quotation mark, the verb then the pronoun.
+
+
+def _quoted_cues(quotes: str, verbs: str, pronouns: str) -> tuple:
+    return tuple(re.compile(rf"{re.escape(q)}[ \t]*,?[ \t]*(?:{verbs})\s+(?:{pronouns})") for q in quotes)
+
+
+_ATTR_CUES = {
+    "en": (re.compile(rf"he(?<![a-rt-z]he)(?<![a-z]she)\s+(?:{_SPEECH_ALT})"),
+           *(re.compile(rf"{q}[ \t]*(?:{_SPEECH_ALT})\s+s?he") for q in "”\"’")),
+    "es": _quoted_cues("”\"»’", _ES_VERBS, "él|ella"),
+    "it": _quoted_cues("”\"»’", _IT_VERBS, "lui|lei"),
+    "pt": _quoted_cues("”\"»’", _PT_VERBS, "ele|ela"),
+    "fr": (re.compile(r"-(?:il|elle)"),),
+    "de": _quoted_cues("“”\"«»‘’", _DE_VERBS, "er|sie"),
 }
 #: the pronoun of the other gender, for the suggestion
 _SWAP = {
@@ -76,13 +105,39 @@ _SPEECH_AFTER_NAME = regex.compile(
 )
 
 
-@dataclass
 class _Facts:
-    """What one paragraph tells about the people in it."""
-    named: dict = field(default_factory=lambda: {"m": 0, "f": 0})      # names and gendered nouns
-    pronouns: dict = field(default_factory=lambda: {"m": [], "f": []})  # offsets, dangling left out
-    unknown: bool = False   # a person of unknown gender: a name not in the lexicon, "the doctor"
-    _sets: dict = field(default_factory=dict)
+    """What one paragraph tells about the people in it: its pronouns (offsets, dangling
+    left out; found at once, cheaply) and, on first use, the people it names: ``named``
+    (names and gendered nouns by gender) and ``unknown`` (a person of unknown gender: a
+    name not in the lexicon, "the doctor")."""
+
+    __slots__ = ("pronouns", "_people", "_named", "_unknown", "_sets")
+
+    def __init__(self, pronouns: Optional[dict] = None, people: Optional[Callable] = None):
+        self.pronouns = pronouns if pronouns is not None else {"m": [], "f": []}
+        self._people = people  # () -> (named, unknown), or None: nobody named
+        self._named: Optional[dict] = None
+        self._unknown = False
+        self._sets: dict = {}
+
+    def _load(self) -> None:
+        if self._people is None:
+            self._named = {"m": 0, "f": 0}
+        else:
+            self._named, self._unknown = self._people()
+            self._people = None
+
+    @property
+    def named(self) -> dict:
+        if self._named is None:
+            self._load()
+        return self._named
+
+    @property
+    def unknown(self) -> bool:
+        if self._named is None:
+            self._load()
+        return self._unknown
 
     def pronoun_set(self, g: str) -> set:
         s = self._sets.get(g)
@@ -104,7 +159,7 @@ def _paragraph_attributions(text: str, p) -> list:
     return []
 
 
-def _attributions(doc) -> dict:
+def _attributions(doc, langs=None) -> dict:
     """paragraph index -> its attributions (:func:`_paragraph_attributions`), for the
     paragraphs that have some. Each pattern scans the whole text once (most paragraphs have
     none) and its matches are sorted into paragraphs. That gives the per-paragraph matches
@@ -113,7 +168,8 @@ def _attributions(doc) -> dict:
     scanned on its own."""
     paras = doc.paragraphs
     text = doc.text
-    langs = {p.lang for p in paras if p.lang == "en" or p.lang in _OTHER_ATTR}
+    if langs is None:
+        langs = _attribution_languages(doc)
     patterns = [(lang, pat) for lang in sorted(langs)
                 for pat in ((_EN_QUOTE_ATTR, _EN_REPORTED) if lang == "en" else (_OTHER_ATTR[lang][0],))]
     hits: dict[tuple, list] = {}  # (paragraph, pattern) -> matches
@@ -135,6 +191,16 @@ def _attributions(doc) -> dict:
         if cands:
             out[i] = cands
     return out
+
+
+def _attribution_languages(doc) -> set:
+    """The languages of the paragraphs that may hold an attribution: those with patterns,
+    less those whose cue (:data:`_ATTR_CUES`) the document lacks."""
+    langs = {p.lang for p in doc.paragraphs if p.lang == "en" or p.lang in _OTHER_ATTR}
+    if langs:
+        low = lowered(doc)
+        langs = {lang for lang in langs if any(cue.search(low) for cue in _ATTR_CUES[lang])}
+    return langs
 
 
 def _attributions_by_paragraph(doc) -> dict:
@@ -229,7 +295,10 @@ class GenderFlip(lint.Rule):
             return acc[i]
 
         text = doc.text
-        found = _attributions(doc)
+        langs = _attribution_languages(doc)
+        if not langs:
+            return  # no attribution anywhere: nothing to check
+        found = _attributions(doc, langs)
         for i in sorted(found):
             p = paras[i]
             lang = p.lang
@@ -241,6 +310,11 @@ class GenderFlip(lint.Rule):
                 return 0 <= k < len(paras) and paras[k].lang == lang
 
             prev = get(i - 1) if same(i - 1) else _Facts()
+            # The tests below are pure and all must pass: those on the pronouns alone (cheap)
+            # go first, and a paragraph where no attribution passes them is left before
+            # anybody named in it (or before it) is looked for.
+            if not any(self._pronouns_allow(m, shape, lang, female, cur, prev) for m, shape in cands):
+                continue
             # anyone of unknown gender before, here or just after could be the one speaking
             if cur.unknown or seen_before(i, lang, "u") or (same(i + 1) and get(i + 1).unknown):
                 continue
@@ -286,25 +360,47 @@ class GenderFlip(lint.Rule):
                     confidence=0.65 if shape == "quote" and lang == "en" else 0.5,
                 )
 
+    @staticmethod
+    def _pronouns_allow(m, shape, lang, female, cur, prev) -> bool:
+        """The tests of the loop in :meth:`check` on the pronouns alone: False when they
+        rule the attribution ``m`` out."""
+        grp = "pron" if m.group("pron") else "pron2"
+        g = "f" if m.group(grp).lower() in female else "m"
+        o = "m" if g == "f" else "f"
+        if len(cur.pronouns[g]) - (m.start(grp) in cur.pronoun_set(g)) > 0:
+            return False
+        if lang == "en" and shape == "quote":
+            return len(cur.pronouns[o]) >= 2
+        return lang == "en" or (len(cur.pronouns[o]) + len(prev.pronouns[o])) >= 1
+
     # -- what a paragraph says about people ---------------------------------------------
     def _facts(self, doc, p) -> _Facts:
         text = doc.text
-        f = _Facts()
+        pronouns: dict = {"m": [], "f": []}
         lang = p.lang
         if lang == "en":
             dangling = {m.start("obj") for m in dangling_speech_objects(text, p.start, p.end)}
             for m in _EN_PRONOUNS.finditer(text, p.start, p.end):
                 if m.start() in dangling:
                     continue
-                f.pronouns["m" if m.group("m") else "f"].append(m.start())
+                pronouns["m" if m.group("m") else "f"].append(m.start())
         elif lang in _OTHER_PRONOUNS:
             for m in _OTHER_PRONOUNS[lang].finditer(text, p.start, p.end):
-                f.pronouns["m" if m.group("m") else "f"].append(m.start())
+                pronouns["m" if m.group("m") else "f"].append(m.start())
         if lang in _OTHER_ATTR:
             pat, male_word, _ = _OTHER_ATTR[lang]
             if lang not in _OTHER_PRONOUNS:
                 for m in pat.finditer(text, p.start, p.end):
-                    f.pronouns["m" if m.group("pron").lower() == male_word else "f"].append(m.start("pron"))
+                    pronouns["m" if m.group("pron").lower() == male_word else "f"].append(m.start("pron"))
+        return _Facts(pronouns, lambda: self._people(doc, p))
+
+    @staticmethod
+    def _people(doc, p) -> tuple[dict, bool]:
+        """(named, unknown) of paragraph ``p`` (see :class:`_Facts`)."""
+        text = doc.text
+        lang = p.lang
+        named = {"m": 0, "f": 0}
+        unknown = False
         # gendered nouns and titles
         for m in _noun_matcher(lang).finditer(text, p.start, p.end):
             word = m.group()
@@ -314,23 +410,23 @@ class GenderFlip(lint.Rule):
             if g is None and word.lower().endswith("s"):
                 g = person_noun(word[:-1], lang)  # teachers, neighbours
             if g in ("m", "f"):
-                f.named[g] += 1
+                named[g] += 1
             elif g == "u" and not _PREDICATE.search(text, max(p.start, m.start() - 40), m.start()):
-                f.unknown = True
+                unknown = True
         # names
         for person in find_people(text, p.start, p.end, lang, TRAVEL_WORDS):
             if person.gender in ("m", "f"):
-                f.named[person.gender] += 1
+                named[person.gender] += 1
             else:
-                f.unknown = True   # "Aizhan Mazaliyeva", "Kowalczyk", "Alex": gender unknown
+                unknown = True   # "Aizhan Mazaliyeva", "Kowalczyk", "Alex": gender unknown
         for m in _SPEECH_AFTER_NAME.finditer(text, p.start, p.end):
             name = m.group("name") or m.group("name2")
             if name.lower() in NOT_NAMES or first_name(name):
                 continue
             if lang == "en" and lint.zipf(name, "en") >= 4.5:
                 continue
-            f.unknown = True   # "Kowalska said": someone of unknown gender speaks
-        return f
+            unknown = True   # "Kowalska said": someone of unknown gender speaks
+        return named, unknown
 
 
 #: a person noun that describes someone already there ("works as a trainer", "he is a

@@ -14,11 +14,12 @@ False
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, eq, is_, itemgetter, or_
+from operator import add, eq, is_, itemgetter, not_
 
 import regex
 
@@ -90,18 +91,25 @@ def _variant_key(name: str) -> str:
 
 
 #: name -> _variant_key(name), for every name seen (a document's names are looked up in
-#: it at C speed; cleared if it grows past a million names)
+#: it at C speed; cleared when it grows past _VARIANT_MAX names, so memory stays flat)
 _VARIANT_KEYS: dict[str, str] = {}
+_VARIANT_MAX = 200_000
+#: _MAY_VARY for ``re`` (the same pattern: literal letters and an end anchor)
+_MAY_VARY_RE = re.compile(r"[ykj]|ii$")
 
 
 def _variant_keys(names: list) -> list:
-    """``[_variant_key(n) for n in names]``, memoised per process."""
+    """``[_variant_key(n) for n in names]``, memoised per process. New names are sorted at
+    C speed: most have no letter that transliterations vary (key '')."""
     keys = list(map(_VARIANT_KEYS.get, names))
     missing = list(compress(names, map(is_, keys, repeat(None))))
     if missing:
-        if len(_VARIANT_KEYS) > 1_000_000:
+        if len(_VARIANT_KEYS) + len(missing) > _VARIANT_MAX:
             _VARIANT_KEYS.clear()
-        _VARIANT_KEYS.update(zip(missing, map(_variant_key, missing)))
+            missing = list(dict.fromkeys(names))
+        varies = list(map(_MAY_VARY_RE.search, map(str.lower, missing)))
+        _VARIANT_KEYS.update(zip(compress(missing, map(not_, varies)), repeat("")))
+        _VARIANT_KEYS.update((n, _variant_key(n)) for n in compress(missing, varies))
         keys = list(map(_VARIANT_KEYS.__getitem__, names))
     return keys
 
@@ -183,6 +191,34 @@ def _speaker_pattern():
         tc = "".join(sorted(translit_chars()))
         _SPEAKER = regex.compile(rf"(?<![{tc}])([{tc}]{{2,5}})(?={_HAN_SPEAKER_VERBS})")
     return _SPEAKER
+
+
+@lru_cache(maxsize=1)
+def _translit_runs():
+    """Runs of two transliteration characters or more (``re``: a class first, so it skips
+    to them at C speed)."""
+    return re.compile(f"[{re.escape(''.join(sorted(translit_chars())))}]{{2,}}")
+
+
+_SPEAKER_VERBS = tuple(_HAN_SPEAKER_VERBS.split("|"))
+
+
+def _speakers(text: str):
+    """(offset, name) for each match of :func:`_speaker_pattern` in ``text``, found from
+    the runs of transliteration characters: a match starts a run (no such character
+    before it) and is its longest head of two to five characters that a speech verb
+    follows.
+
+    >>> [(m.start(), m.group(1)) for m in _speaker_pattern().finditer("乔治说。来自的作家乔吉说")] == list(_speakers("乔治说。来自的作家乔吉说"))
+    True
+    """
+    startswith = text.startswith
+    for m in _translit_runs().finditer(text):
+        s, e = m.span()
+        for k in range(min(5, e - s), 1, -1):
+            if startswith(_SPEAKER_VERBS, s + k):
+                yield s, text[s:s + k]
+                break
 
 
 class NameVariant(lint.Rule):
@@ -312,13 +348,21 @@ class NameVariant(lint.Rule):
         # majority spelling can pair with it, so the wildcards below are built for those few.
         # Shapes and wildcards are strings, not tuples: a document has many names, and
         # strings cost the garbage collector nothing.
+        # Length and first letter first (for every name), second and last letter then for
+        # the few names of a majority spelling's length and first letter.
         sized = list(map(add, map(chr, map(len, lows)), map(itemgetter(0), lows)))
-        by_second = list(map(add, sized, map(itemgetter(1), lows)))
-        by_last = list(map(add, sized, map(itemgetter(-1), lows)))
+        rep_sized = {sized[j] for j in reps}
+        sized_like = list(compress(range(len(names)), map(rep_sized.__contains__, sized)))
+        if len(sized_like) == len(reps):
+            return  # no name shaped like a majority spelling but the majority spellings
+        by_second: dict[int, str] = {}
+        by_last: dict[int, str] = {}
+        for j in sized_like:
+            by_second[j] = sized[j] + lows[j][1]
+            by_last[j] = sized[j] + lows[j][-1]
         rep_second = {by_second[j] for j in reps}
         rep_last = {by_last[j] for j in reps}
-        shaped = list(compress(range(len(names)), map(or_, map(rep_second.__contains__, by_second),
-                                                        map(rep_last.__contains__, by_last))))
+        shaped = [j for j in sized_like if by_second[j] in rep_second or by_last[j] in rep_last]
         if len(shaped) == len(reps):
             return  # no name shaped like a majority spelling but the majority spellings
         n_second = Counter(by_second[j] for j in shaped)
@@ -389,9 +433,9 @@ class NameVariant(lint.Rule):
     def _han_names(self, doc):
         text = doc.text
         spk: dict[str, list[int]] = defaultdict(list)
-        for m in _speaker_pattern().finditer(text):
-            if doc.lang_at(m.start()) == "zh":
-                spk[m.group(1)].append(m.start())
+        for start, name in _speakers(text):
+            if doc.lang_at(start) == "zh":
+                spk[name].append(start)
         if len(spk) < 2:
             return
         names = list(spk)

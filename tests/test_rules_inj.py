@@ -166,3 +166,74 @@ def test_adversarial_inputs_run_in_linear_time():
         inj.spam_hits(doc)
         inj.foreign_runs(doc)
         assert time.perf_counter() - t < 5.0, text[:20]
+
+
+# -- the fast paths give what the plain scans give ----------------------------------------
+def _spam_phrases():
+    return [row[1] for row in lint.read_tsv(inj.lexicon("seo_spam.tsv"), 4)]
+
+
+def _spam_texts(n: int, seed: int) -> list:
+    """Texts with spam phrases in every case and joined to other words (hyphens,
+    apostrophes), Turkish 'İ' (lower-casing changes the length), combining marks, CJK."""
+    rnd = random.Random(seed)
+    phrases = _spam_phrases()
+    filler = ("the council met on Tuesday and the girl wrote a review of approval il governo ha "
+              "deciso Лучшие новости call the service near me today 東京の人 writing essays").split()
+    shapes = [str, str.upper, str.title, str.capitalize, lambda p: p.replace(" ", "-"),
+              lambda p: "pre-" + p, lambda p: p + "’s", lambda p: "l'" + p,
+              lambda p: "".join(c.upper() if i % 2 else c for i, c in enumerate(p))]
+    out = []
+    for _ in range(n):
+        words = [rnd.choice(filler) for _ in range(rnd.randint(3, 25))]
+        for _ in range(rnd.randint(0, 2)):
+            words.insert(rnd.randint(0, len(words)), rnd.choice(shapes)(rnd.choice(phrases)))
+        if rnd.random() < 0.1:
+            words.insert(rnd.randint(0, len(words)), "İstanbul")
+        if rnd.random() < 0.1:
+            words.insert(rnd.randint(0, len(words)), "cafe\u0301")
+        out.append(" ".join(words) + ".")
+    return out
+
+
+def test_spam_gate_and_scan_find_what_the_matcher_finds():
+    matcher = inj._spam_matcher()
+    for text in _spam_texts(400, 11):
+        for lang in ("en", "it", "ru", None):
+            doc = lint.Document(text, lang=lang)
+            inj.foreign_runs(doc)  # INJ001 first, as the engine runs them: it sorts the words
+            low = doc.text.lower()
+            expected = [m.span() for m in matcher.finditer(doc.text, lowered=low)]
+            got = list(inj._spam_spans(doc, matcher, doc.text, low if len(low) == len(doc.text) else None))
+            assert got == expected, text
+
+
+def test_spam_gate_skips_clean_text():
+    doc = lint.Document("The council met on Tuesday and approved the budget for the new school.", lang="en")
+    inj.foreign_runs(doc)
+    assert not inj._spam_possible(doc, doc.text.lower())
+
+
+def test_core_lowers_is_the_plain_definition():
+    rnd = random.Random(5)
+    pool = ["incelemeleri", "Incelemeleri", "incelemeLeri", "forces", "house", "casa", "Casa", "wohnung",
+            "siteleri", "yorumları", "bewertungen", "отзывы", "kredi", "2024", "abc1", "İstanbul", "ýorum",
+            "gracias", "grazie", "Grazie", "obrigado", "dziękuję", "merci", "danke", "tschüss"]
+    for lang in ("en", "it", "tr", "ru", "de"):
+        for _ in range(30):
+            words = set(rnd.sample(pool, rnd.randint(1, len(pool))))
+            plain = {w.lower() for w in words
+                     if w.isalpha() and w[0].islower() and lint.zipf(w.lower(), lang) < inj.UNKNOWN
+                     and len(w.lower()) >= 4 and w.lower().isalpha()
+                     and inj.foreign_language(w.lower(), lang) is not None}
+            assert inj.core_lowers(words, lang) == plain, (lang, words)
+            assert {w.lower() for w in inj.core_words(words, lang)} == plain
+
+
+def test_core_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(inj, "_MEMO_MAX", 10)
+    monkeypatch.setattr(inj, "_CORE_MEMO", {})
+    for i in range(100):
+        inj._is_core(f"wordx{i:03d}", "en")
+        assert len(inj._CORE_MEMO["en"]) <= 10
+    assert inj._is_core("incelemeleri", "en") and not inj._is_core("forces", "en")

@@ -378,3 +378,62 @@ def test_linear_on_adversarial_input():
         t0 = time.perf_counter()
         list(rule.check(doc))
         assert time.perf_counter() - t0 < 3.0, code
+
+
+# -- the fast paths give what the plain patterns give -------------------------------------
+def _random_texts(alphabet: list, n: int, seed: int, longest: int = 30) -> list:
+    import random
+
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, longest))) for _ in range(n)]
+
+
+def test_speakers_are_the_speaker_pattern_matches():
+    from lint.rules import _mta_common as common
+    from lint.rules import mta_name_variant as nv
+
+    alphabet = sorted(common.translit_chars())[:12] + list("说表示称问道指出写回忆补充解释认为识到。，的了 a")
+    for text in _random_texts(alphabet, 20000, 1):
+        assert list(nv._speakers(text)) == [(m.start(), m.group(1)) for m in nv._speaker_pattern().finditer(text)], text
+
+
+def test_anaphor_cue_tests_are_the_cue_patterns():
+    from lint.rules import mta_age_conflict as ac
+
+    alphabet = list("0123456789 \t\n-‑") + ["year", "old", "enne", "años", "anos", "ans", "-jährig", "d", "naire"]
+    for low in _random_texts(alphabet, 20000, 2, 12):
+        for lang, (pattern, words) in ac._ANAPHOR_CUES.items():
+            plain = pattern.search(low) is not None or any(w in low for w in words)
+            assert ac._may_have_anaphor(low, lang) == plain, (low, lang)
+
+
+def test_attribution_cues_keep_every_attribution():
+    from lint.rules import mta_gender_flip as gf
+
+    alphabet = ["“", "”", "\"", "’", "«", "»", "„", " ", " ", ",", "\n", "He ", "he ", "She ", "she ", "the ",
+                "says", "said", "added", "told", "dijo", "ella", "él", "ha detto", "lei", "lui", "disse", "ela",
+                "ele", "ajoute-t-elle", "dit-il", "sagt", "sie", "er", "X"]
+    langs = ("en", "es", "it", "pt", "fr", "de")
+    for text in _random_texts(alphabet, 6000, 3, 14):
+        for lang in langs:
+            doc = lint.Document(text, lang=lang)
+            if gf._attributions_by_paragraph(doc):
+                assert lang in gf._attribution_languages(doc), (text, lang)
+
+            def spans(found):
+                return {i: [(m.span(), shape) for m, shape in c] for i, c in found.items()}
+
+            assert spans(gf._attributions(doc)) == spans(gf._attributions(doc, {p.lang for p in doc.paragraphs}))
+
+
+def test_variant_keys_are_the_plain_keys_and_bounded(monkeypatch):
+    from lint.rules import mta_name_variant as nv
+
+    names = ["Alexei", "Alexey", "Aleksei", "Yevgeny", "Evgeny", "Mario", "Kowalski", "Dmitrii", "Jansen",
+             "Sergey", "Marco", "Kyiv", "York", "Natalya", "Ilya", "Andrii"]
+    monkeypatch.setattr(nv, "_VARIANT_KEYS", {})
+    monkeypatch.setattr(nv, "_VARIANT_MAX", 5)
+    for k in range(1, len(names) + 1):
+        batch = names[:k]
+        assert nv._variant_keys(batch) == [nv._variant_key(n) for n in batch]
+        assert len(nv._VARIANT_KEYS) <= max(5, k)

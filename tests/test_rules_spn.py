@@ -189,3 +189,52 @@ def test_adversarial_inputs_run_in_linear_time():
         t = time.perf_counter()
         spn.spn_hits(lint.Document(text, lang="en"))
         assert time.perf_counter() - t < 5.0, text[:20]
+
+
+# -- the fast paths give what the plain scans give ----------------------------------------
+def _phrase_texts(lang: str, n: int, seed: int) -> list:
+    """Lower-cased texts made of the lexicon's phrases and words, joined by spaces, line
+    breaks, punctuation and hyphens (phrases at the start, inside words, back to back)."""
+    import random
+
+    rnd = random.Random(seed)
+    phrases = [e.phrase.lower() for e in ENTRIES if e.lang == lang]
+    words = [w for p in phrases for w in p.split()] + ["x", "1", "_", "é", "京"]
+    seps = [" ", " ", " ", "  ", "\n", ", ", "-", "(", "’", "'", "", "/", "_", "\u0301"]
+    out = []
+    for _ in range(n):
+        parts = [rnd.choice(phrases) if rnd.random() < 0.4 else rnd.choice(words) for _ in range(rnd.randint(1, 12))]
+        out.append("".join(p + rnd.choice(seps) for p in parts))
+    return out
+
+
+@pytest.mark.parametrize("lang", spn.PHRASE_LANGUAGES)
+def test_search_lowered_is_the_matcher_search(lang):
+    import random
+
+    matcher = spn.phrase_matcher(lang)
+    rnd = random.Random(3)
+    for low in _phrase_texts(lang, 300, 9):
+        for _ in range(4):
+            pos = rnd.randint(0, len(low))
+            endpos = rnd.randint(pos, len(low))
+            m = matcher.pattern.search(low, pos, endpos)
+            assert spn.search_lowered(matcher, low, pos, endpos) == (m.span() if m else None), (low, pos, endpos)
+
+
+def test_outlet_gate_passes_every_outlet_match():
+    import random
+
+    from lint.rules import _spn_patterns as pat
+
+    name_re, spins, (fixed_re, real), either = pat._outlets()
+    rows = lint.read_tsv(pat.lexicon("outlets.tsv"), 3)
+    pieces = [w for row in rows for w in row[1].split()] + ["News", "the", "said", "\n", "X"]
+    rnd = random.Random(4)
+    found = 0
+    for _ in range(3000):
+        text = rnd.choice([" ", "", "\t", "-"]).join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
+        hits = bool(name_re.search(text) or fixed_re.search(text))
+        found += hits
+        assert hits <= (either.search(text) is not None), text
+    assert found > 50
