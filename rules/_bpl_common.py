@@ -97,6 +97,38 @@ def phrase_alternation(phrases: Iterable[str], fold: bool = True, cjk_edges: boo
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
+def phrase_parts(phrases: Iterable[str]) -> tuple[str, str, str]:
+    """The pieces of :func:`phrase_alternation` (``cjk_edges=True``) for a search that
+    skips ahead at C speed: ``(latin, cjk, firsts)``, the trie of the Latin/Cyrillic
+    phrases with its closing boundary but without the opening one, the trie of the CJK
+    phrases (``""`` when none), and the characters a Latin/Cyrillic phrase can start with
+    (lower case; empty when there are none). A match of the full alternation is a match of
+    ``latin`` at a position after a boundary character (or at 0) that starts with one of
+    ``firsts``, or a match of ``cjk``.
+
+    >>> latin, cjk, firsts = phrase_parts(["follow us", "’s", "关注"])
+    >>> sorted(firsts), cjk
+    (["'", 'f', '’'], '(?:关注)')
+    """
+    tries: tuple[dict, dict] = ({}, {})
+    firsts: set = set()
+    for p in phrases:
+        if not p.strip():
+            continue
+        cjk = bool(_CJK.search(p))
+        node = tries[1 if cjk else 0]
+        toks = _tokens(p)
+        for tok in toks:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+        if not cjk:
+            ch = p.lower().split()[0][0]
+            firsts.update("'’" if ch in "'’" else "-‐‑" if ch in "-‐‑" else ch)
+    latin, cjk = tries
+    return (f"(?:{_emit(latin)}){RIGHT_CJK}" if latin else "", f"(?:{_emit(cjk)})" if cjk else "",
+            "".join(sorted(firsts)))
+
+
 def _emit(node: dict) -> str:
     end = "" in node
     alts = [k + _emit(node[k]) for k in node if k != ""]
@@ -291,14 +323,25 @@ def line_tails(doc: "lint.Document") -> list[tuple[str, int]]:
 
 
 def line_at(doc: "lint.Document", pos: int) -> tuple[int, int]:
-    """The trimmed line ``(start, end)`` holding ``pos``."""
-    s, e = doc.line_span(pos)
-    text = doc.text
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    """The trimmed line ``(start, end)`` holding ``pos`` (the line of ``doc.line_span``,
+    found with ``str.rfind``/``str.find`` around ``pos``: no table of line starts), cached
+    per document: the BPL rules visit the same lines (Chinese and Japanese lines, mostly)."""
+    cache = doc.cache.get("bpl.line_at")
+    if cache is None:
+        cache = doc.cache["bpl.line_at"] = {}
+    got = cache.get(pos)
+    if got is None:
+        text = doc.text
+        s = text.rfind("\n", 0, pos) + 1
+        e = text.find("\n", pos)
+        if e < 0:
+            e = len(text)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        got = cache[pos] = (s, e)
+    return got
 
 
 def edge_words(name: str, roles: Iterable[str], last: bool = False) -> frozenset:

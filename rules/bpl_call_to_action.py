@@ -20,9 +20,9 @@ from functools import lru_cache
 
 import lint
 
-from ._bpl_common import (LEAD_JUNK, Spans, count_words, edge_words, first_word, in_word_list, last_word, lexicon,
-                          line_at, line_heads, line_tails, lowered, phrase_alternation, quote, role_pattern,
-                          unmasked)
+from ._bpl_common import (_NOT_CJK, LEAD_JUNK, Spans, count_words, edge_words, first_word, in_word_list, last_word,
+                          lexicon, line_at, line_heads, line_tails, lowered, phrase_alternation, phrase_parts, quote,
+                          role_pattern, unmasked)
 
 _LEX = "cta"
 
@@ -43,7 +43,11 @@ def _rx() -> dict:
     f = re.IGNORECASE
     ad_topic = {" ".join(ph.lower().split()) for _, ph in lexicon(_LEX).get("ad_topic", ())}
     verb_first = edge_words(_LEX, ("verb", "verb_weak", "click"))
-    needed = pc("ad", "ad_topic", "alone", "related", "related_colon", "target", "latest", "click", "trailer")
+    needed_roles = ("ad", "ad_topic", "alone", "related", "related_colon", "target", "latest", "click", "trailer")
+    needed = pc(*needed_roles)
+    latin, cjk, firsts = phrase_parts(p for r in needed_roles for _, p in lexicon(_LEX).get(r, ()))
+    latin = _for_lowered(latin)
+    firsts += "i" if "ı" in firsts else ""
     last = edge_words(_LEX, ("verb_end", "trailer", "click"), last=True)
     return {
         "first": edge_words(_LEX, ("verb", "verb_weak", "related", "related_colon", "ad", "ad_topic", "alone",
@@ -55,8 +59,14 @@ def _rx() -> dict:
                                     + _for_lowered(phrase_alternation(verb_first)) + r")(?![\w'’\-])"),
         # * a phrase of one of the roles every finding of a line needs, with the weakest
         #   word boundaries those roles use: a line without one cannot be reported.
-        "needed": re.compile(_for_lowered(needed)),
+        #   (on the lower-cased text, in parts: see _needed; whole, as it was, for tests)
+        "needed": lint.LazyPattern(re, _for_lowered(needed)),
         "needed_i": re.compile(needed, f),
+        # where a Latin phrase can start; a Latin phrase after a boundary character (a
+        # class first: re skips to those at C speed); a CJK phrase
+        "needed_start": re.compile("[" + "".join(map(re.escape, firsts)) + "]") if firsts else None,
+        "needed_latin": re.compile(f"[\\W{_NOT_CJK}]" + latin) if latin else None,
+        "needed_cjk": re.compile(cjk) if cjk else None,
         "last": last,
         # a line that ends with one of the "last" words, in the reversed lower-cased text
         # (a literal "\n" first: ``re`` skips to the line ends at C speed)
@@ -100,6 +110,26 @@ def _for_lowered(pattern: str) -> str:
     IGNORECASE pattern matches the text: a Turkish 'ı' in a phrase also takes the 'i' that
     lower-casing makes of 'I' ('TIKLAYINIZ')."""
     return pattern.replace("ı", "[ıi]")
+
+
+def _needed(rx, low, s, e) -> bool:
+    """``rx["needed"].search(low, s, e) is not None``, faster: a Latin/Cyrillic phrase
+    starts at or after the first character that can start one (most lines of Chinese or
+    Japanese text have none), after a boundary character, which the search takes first
+    (``re`` then skips the letters of the words at C speed); a CJK phrase anywhere."""
+    start = rx["needed_start"]
+    m = start.search(low, s, e) if start is not None else None
+    if m is not None:
+        p = m.start()
+        if p > 0:
+            if rx["needed_latin"].search(low, p - 1, e):
+                return True
+        elif rx["needed_latin"].search("\n" + low[:e]):
+            return True  # a line at the start of the text: a line break before it stands for the boundary
+    cjk = rx["needed_cjk"]
+    return cjk is not None and cjk.search(low, s, e) is not None
+
+
 #: the first word of every sentence (charset first: ``re`` finds the punctuation at C speed)
 _SENTENCE_FIRST = re.compile(r"[.!?:;。！？\n][ \t\u00a0]*[«“\"„(]?([\w'’\-]+)")
 _FIRST_OF_TEXT = re.compile(r"\s*[«“\"„(]?([\w'’\-]+)")
@@ -252,10 +282,10 @@ class CallToAction(lint.Rule):
     # -- a whole line --------------------------------------------------------------
     def _line(self, doc, rx, text, s, e, low):
         if low is None or _CASE_VARIANTS.search(text, s, e):
-            needed = rx["needed_i"].search(text, s, e)
+            needed = rx["needed_i"].search(text, s, e) is not None
         else:
-            needed = rx["needed"].search(low, s, e)
-        if needed is None:
+            needed = _needed(rx, low, s, e)
+        if not needed:
             return None  # no phrase of any role a finding needs (most candidate lines)
         fw = first_word(text, s, e)
         start_ok = fw in rx["first"]

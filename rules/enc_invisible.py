@@ -32,6 +32,22 @@ _MONGOLIAN = re.compile("[\u1800-\u18af]")
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 
 
+#: every byte but the candidates a Latin-1 text can hold: ``bytes.translate`` deletes them
+_NOT_LATIN1_CANDIDATE = bytes(b for b in range(256) if not _CANDIDATE.match(chr(b)))
+
+
+def _latin1_clean(text: str) -> bool:
+    """True when ``text`` is Latin-1 (most European texts) and holds none of the
+    candidate characters: one C pass over its bytes (``bytes.translate`` at memory speed,
+    several times faster than the class scan). False for any other text (it raises at
+    its first character above U+00FF) or when a candidate is there."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not data.translate(None, _NOT_LATIN1_CANDIDATE)
+
+
 def _is_emoji(ch: str) -> bool:
     if not ch:
         return False
@@ -101,6 +117,8 @@ class InvisibleCharacter(lint.Rule):
 
     def check(self, doc):
         text = doc.text
+        if _latin1_clean(text):
+            return
         pos = 0
         n = len(text)
         while True:

@@ -14,6 +14,7 @@ lower-case word after it, marks a splice.
 from __future__ import annotations
 
 from functools import lru_cache
+import re
 
 import regex
 
@@ -65,6 +66,28 @@ def _pattern(lang):
     if elided:
         body += r"|(?P<elided>(?:" + "|".join(elided.split()) + r")['’])(?=\p{Ll})"
     return regex.compile(_BEFORE + r"(?<![\p{L}\p{M}'’])(?:" + body + r")(?![\p{L}\p{M}]['’]?\p{Lu})")
+
+
+@lru_cache(maxsize=None)
+def _prescan(lang):
+    """A ``re`` pattern that finds (at least) every position where :func:`_pattern` can
+    match, at C speed: it starts with the capital of a candidate word (a class of a few
+    letters: the rest of the text is skipped in C), looks back for 1-3 spaces after a
+    character that may be a lower-case letter, then takes the rest of the word and a space
+    (or the apostrophe of an elided form). Each hit is confirmed with :func:`_pattern`; a
+    match takes a word and the space after it, so it hides no other candidate."""
+    words = C.function_words(lang, _CLASSES.get(lang)) - _EXCLUDE.get(lang, set())
+    words = {w for w in words if len(w) > 1 or w in _SINGLE_LETTER.get(lang, ())}
+    tails: dict = {}
+    for w in words:
+        word = w[:1].upper() + w[1:]
+        tails.setdefault(word[0], set()).add(re.escape(word[1:]) + "[ \\u00a0]")
+    for e in _ELIDED.get(lang, "").split():
+        tails.setdefault(e[0], set()).add(re.escape(e[1:]) + "['’]")
+    lower = f"[^{C.not_category('Ll')}]"
+    before = "(?:" + "|".join(f"(?<={lower}[ \\u00a0]{{{k}}}.)" for k in (1, 2, 3)) + ")"
+    return re.compile("|".join(f"{re.escape(c)}{before}(?:{'|'.join(sorted(t, key=len, reverse=True))})"
+                               for c, t in sorted(tails.items())))
 
 
 _NEXT_WORD = regex.compile(r"[ \u00a0]*[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?")
@@ -133,7 +156,10 @@ class MidsentenceCapital(lint.Rule):
             pat = _pattern(lang)
             if pat is None:
                 continue
-            for m in pat.finditer(text):
+            match = pat.match
+            for m in (match(text, h.start()) for h in _prescan(lang).finditer(text)):
+                if m is None:
+                    continue
                 start = m.start()
                 p = doc.paragraph_at(start)
                 if p is None or p.kind != "text" or (not single and (p.lang or doc.lang) != lang):

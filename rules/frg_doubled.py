@@ -52,6 +52,50 @@ _EN_A_PHRASES = frozenset("cappella capella priori posteriori fortiori la propos
 
 
 @lru_cache(maxsize=None)
+def _repeat_words() -> frozenset:
+    """The words a repeat can be reported for: the function words and connectors of the
+    rule's languages (lower case)."""
+    words = set()
+    for lang in DoubledWord.languages:
+        words |= C.function_words(lang) | C.lang_table("connectors.tsv").get(lang, frozenset())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _adjacent_scan(langs: frozenset):
+    """The pre-check of the whole rule for a text in ``langs``: one ``re`` scan of the
+    lower-cased text for a word repeated (:data:`_REPEAT`, case-sensitive: a
+    case-insensitive back-reference is slow; group 1) or two articles of those languages
+    in a row (groups 2 and 3, in a look-ahead: that match takes only the character before
+    them), each after a character that is not a word character for ``re`` or ``regex`` (a
+    bitmap class first: the engine skips the letters of the words at C speed); and the
+    same at the start of the text. Returns ``(after_boundary, at_start, pair_langs)``."""
+    firsts, seconds, pair_langs = set(), set(), []
+    for lang in sorted(langs):
+        if _pair_pattern(lang) is not None:
+            f, arts = _pair_firsts(lang)
+            firsts |= f
+            seconds |= arts
+            pair_langs.append(lang)
+    rep = r"(\w++),?\s++\1(?!\w)"
+    if firsts:
+        alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+        pair = rf"({alt(firsts)})[ \t]++({alt(seconds)})[ \t]"
+        after, start = rf"(?:{rep}|(?={pair}))", rf"(?:{rep}|{pair})"
+    else:
+        after = start = rep
+    return re.compile(f"[^{C.word_chars()}]" + after), re.compile(start), tuple(pair_langs)
+
+
+@lru_cache(maxsize=None)
+def _pair_firsts(lang):
+    """The lower-cased spellings of a first article of ``lang`` (a capital first letter
+    allowed, as in :func:`_pair_pattern`), and its articles."""
+    arts = C.function_words(lang, ("art",))
+    return frozenset(c.lower() + a[1:] for a in arts for c in a[0].upper() + a[0]), arts
+
+
+@lru_cache(maxsize=None)
 def _pair_pattern(lang):
     arts = C.function_words(lang, ("art",))
     if not arts or lang in _NO_PAIRS:
@@ -114,6 +158,54 @@ class DoubledWord(lint.Rule):
 
     def check(self, doc):
         text = doc.text
+        repeats, pair_langs = self._to_scan(doc, text)
+        if repeats:
+            yield from self._repeats(doc, text)
+        for lang in doc.languages:
+            if lang in self.languages and lang in pair_langs:
+                yield from self._pairs(doc, lang)
+
+    def _to_scan(self, doc, text):
+        """``(repeats, pair_langs)``: whether :meth:`_repeats` can report something, and
+        the languages in which :meth:`_pairs` can; most texts have neither. One pre-check
+        scan (:func:`_adjacent_scan`), exact:
+
+        * a repeat is reported only for a function word or connector; lower-case equality
+          is what ``re.IGNORECASE`` compares but for 'İ' (two characters in lower case) and
+          'Σ' (lower-cased by context): a text with one takes the full scans;
+        * a pair of articles is checked here with what the lower-cased text tells (not
+          the same article twice, not an idiom of the language, not after an apostrophe
+          or a hyphen), the rest by :meth:`_pairs`;
+        * a match hides no other candidate: a repeat of a word that is not reported
+          cannot overlap another candidate (articles are function words); a pair takes only
+          the character before it; a reported repeat sends the text to every full scan.
+        """
+        langs = [lang for lang in doc.languages if lang in self.languages]
+        every = (True, frozenset(langs))
+        low = C.lowered(doc)
+        if len(low) != len(text) or "Σ" in text:
+            return every
+        words = _repeat_words()
+        after, at_start, pair_langs = _adjacent_scan(doc.languages)
+        found = set()
+        first = at_start.match(low)
+        for m in ((first,) if first else ()) + tuple(after.finditer(low)):
+            w = m.group(1)
+            if w is not None:
+                if w in words:
+                    return every
+                continue
+            al, bl, p = m.group(2), m.group(3), m.start(2)
+            if al == bl or (p > 0 and low[p - 1] in "'’-"):
+                continue
+            for lang in pair_langs:
+                firsts, arts = _pair_firsts(lang)
+                if al in firsts and bl in arts and (al, bl) not in _PAIR_OK.get(lang, ()) \
+                        and al not in _PAIR_FIRST_NOT.get(lang, ()):
+                    found.add(lang)
+        return False, found
+
+    def _repeats(self, doc, text):
         legit_table = C.lang_table("legit_repeats.tsv")
         connectors = C.lang_table("connectors.tsv")
         for m in _REPEAT.finditer(text):
@@ -142,9 +234,6 @@ class DoubledWord(lint.Rule):
             # and a doubled connector are the stronger signals
             yield self.finding(doc, m.start(), m.end(), f"word '{w}' written twice", suggestion=first,
                                severity="info", confidence=0.3)
-        for lang in doc.languages:
-            if lang in self.languages:
-                yield from self._pairs(doc, lang)
 
     def _pairs(self, doc, lang):
         pat = _pair_pattern(lang)

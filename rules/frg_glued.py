@@ -15,6 +15,9 @@ compounds, which wordfreq knows as single words, are left alone.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+import re
+
 import regex
 
 import lint
@@ -34,9 +37,18 @@ _LONG_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}{7,}")
 _STRAY_SHAPE = regex.compile(r"(\p{Lu}?\p{Ll}{3,})(\p{Lu}{1,2})")
 #: FRG004 candidates: letter, sentence punctuation, letter.
 _PUNCT_JOIN = regex.compile(r"(?<=\p{L})[.!?,;:](?=\p{L})")
+
 _LEFT_SHAPE = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{M}]*[\p{Ll}--\p{Han}]{2}", regex.V1)
 _RIGHT_SENTENCE = regex.compile(r"[\p{Lu}--\p{Han}][\p{Ll}\p{M}]+", regex.V1)
 _RIGHT_CLAUSE = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}][\p{Ll}\p{M}]+")
+
+
+@lru_cache(maxsize=None)
+def _punct_join_pre():
+    """A ``re`` pre-scan for :data:`_PUNCT_JOIN`: the mark first (``re`` skips to it at C
+    speed), between two characters that may be letters; each hit is confirmed."""
+    letter = f"[^{C.not_category('Lu', 'Ll', 'Lt', 'Lm', 'Lo')}]"
+    return re.compile(f"[.!?,;:](?<={letter}.)(?={letter})")
 
 
 def _clean_edges(text, start, end):
@@ -72,9 +84,21 @@ _CLITICS = regex.compile(
 
 
 #: per language, long tokens judged innocent, and glued tokens with their split: long words
-#: recur, so each is judged once per process
+#: recur, so each is judged once per process (up to a bound: memory stays flat on a large
+#: corpus)
 _GOOD: dict = {}
 _SPLITS: dict = {}
+_GOOD_MAX = 200_000
+_SPLITS_MAX = 20_000
+
+
+def _bound_memos() -> None:
+    """Forget the judgements when there are too many (called between documents only: a
+    document's long tokens must all stay judged while it is checked)."""
+    if sum(map(len, _GOOD.values())) > _GOOD_MAX:
+        _GOOD.clear()
+    if sum(map(len, _SPLITS.values())) > _SPLITS_MAX:
+        _SPLITS.clear()
 
 
 def _intercap(word: str) -> bool:
@@ -232,7 +256,8 @@ class GluedLowercaseWords(lint.Rule):
         # judge the document's distinct long words at once, in each language present: after
         # a few documents nearly all of them are known innocent and a set difference skips
         # them; a document with no glued word stops here
-        longs = {t[2] for t in doc.words if 8 <= t[1] - t[0] <= 40}
+        _bound_memos()  # between documents: a document's judgements stay whole while it is checked
+        longs = {w for s, e, w in doc.words if 8 <= e - s <= 40}
         if not any([self._judge(longs, lang) for lang in langs]):  # a list: judge in every language
             return
         text = doc.text
@@ -253,17 +278,30 @@ class GluedLowercaseWords(lint.Rule):
         ones in ``_GOOD``, splits in ``_SPLITS``); True when one of them is a glued token."""
         good, bad = _GOOD.setdefault(lang, set()), _SPLITS.setdefault(lang, {})
         found = False
-        for token in longs - good:
+        new = longs - good
+        if not new:
+            return False
+        # a word of the language's (or English) Zipf >= 3 list is known: innocent at once
+        # (the answer of the full test below, which most new long tokens never reach);
+        # lower-case ones are looked up all together (set operations in C)
+        common = lint.common_words(lang)
+        common_en = lint.common_words("en") if lang != "en" else common
+        known = common.keys() & new  # (a dict view and a set: the smaller one is walked)
+        if common_en is not common:
+            known |= common_en.keys() & new
+        if known:
+            good.update(known)
+            new -= known
+        for token in new:
             if token in bad:
                 found = True
                 continue
-            split = self._candidate(token, lang)
+            low = token.lower()
+            split = False if low in common or low in common_en else self._candidate(token, lang)
             if split:
                 bad[token] = split
                 found = True
             else:
-                if len(good) > 500_000:
-                    good.clear()
                 good.add(token)
         return found
 
@@ -284,19 +322,22 @@ class GluedLowercaseWords(lint.Rule):
         capitalised = token[0].isupper()
         low = token.lower()
         functions = C.function_words(lang)
+        # thresholds of Zipf 3.5 and more: wordfreq's small list answers them exactly, and
+        # its words at Zipf 3 and more (a dict shared with other rules) answer them too
+        common = lint.common_words(lang)
         best = None
         for i in range(4 if capitalised else 5, len(token) - 3):
-            left, right = token[:i], low[i:]
+            right = low[i:]
             function = right in functions
             if strict and not function:
                 continue
-            # thresholds of Zipf 3.5 and more: wordfreq's small list answers them exactly
-            rz = lint.zipf(right, lang, "small")
+            rz = common.get(right, 0.0)
             if rz < 4.5 or (capitalised and not function and rz < 5.5):
                 continue
             if _CLITICS.fullmatch(right) or _english_loan(right, lang):
                 continue
-            lz = lint.zipf(left, lang, "small")
+            left = token[:i]
+            lz = common.get(left.lower(), 0.0)
             if lz < 3.5 or _combining_prefix(left):
                 continue
             score = min(lz, rz)
@@ -408,8 +449,11 @@ class MissingSpaceAfterPunctuation(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        for pm in _PUNCT_JOIN.finditer(text):
+        confirm = _PUNCT_JOIN.match
+        for pm in _punct_join_pre().finditer(text):
             k = pm.start()
+            if not confirm(text, k):
+                continue
             punct = pm.group()
             start, _ = C.token_around(text, k, k)
             _, end = C.token_around(text, k + 1, k + 1)

@@ -110,6 +110,9 @@ class LowercaseParagraphStart(lint.Rule):
         for idx, p in enumerate(paras):
             if p.kind != "text" or (p.lang or doc.lang) not in C.CASED:
                 continue
+            c = text[p.start:p.start + 1]
+            if c < "\x80" and not "a" <= c <= "z":
+                continue  # an ASCII character that is not a lower-case letter (no regex needed)
             m = _FIRST_WORDS.match(text, p.start, p.end)
             if not m:
                 continue  # starts with a capital, a digit, a quotation mark...
@@ -189,7 +192,9 @@ class UnterminatedParagraph(lint.Rule):
             # sentences or more it is text that lost its end
             if p.kind not in ("text", "title") or p.end - p.start < 80:
                 continue
-            if text[p.end - 1].isdigit() or not _LETTER.match(text, p.end - 1):
+            c = text[p.end - 1]
+            if (c < "\x80" and not ("a" <= c <= "z" or "A" <= c <= "Z")) or c.isdigit() \
+                    or not _LETTER.match(text, p.end - 1):
                 continue  # ends with a number, a bracket, a URL... or with punctuation
             if not _ends_open(doc, p):
                 continue

@@ -20,10 +20,11 @@ import regex
 
 import lint
 
+from ._frg_common import char_positions
+
 #: a paragraph with more quotation marks than this is not prose; it is not scanned
 MAX_MARKS_PER_PARAGRAPH = 400
-_QUOTE_MARKS = re.compile(r"[\"“”„‟‘’‚«»‹›「」『』]")
-_MATCH_START = re.Match.start
+_QUOTE_CHARS = "\"“”„‟‘’‚«»‹›「」『』"
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: languages that write »…« (and ›…‹)
 _REVERSED_GUILLEMETS = frozenset("de da sv fi hr cs sk sl hu".split())
@@ -51,6 +52,21 @@ class _Mark:
         self.nested = None  # position of a same-family opening met while this one was open
 
 
+def _next_with_marks(doc, positions, k, idx):
+    """``(i, k)``: the index ``i >= idx`` of the next paragraph holding one of
+    ``positions[k:]`` (``len(doc.paragraphs)`` when none does), and ``k`` moved past the
+    positions before it (marks between paragraphs belong to none and are skipped, as the
+    scan does). A paragraph without a mark changes nothing when no quotation or bracket is
+    carried over, so the scans jump to the next one that has a mark."""
+    paragraph_at = doc.paragraph_at
+    while k < len(positions):
+        p = paragraph_at(positions[k])
+        if p is not None and p.index >= idx:
+            return p.index, k
+        k += 1
+    return len(doc.paragraphs), k
+
+
 def _same_block(text, end, start):
     """True when only one line break separates two paragraphs (lines of one block)."""
     return text.count("\n", end, start) <= 1
@@ -66,7 +82,10 @@ def _sentence_starts(doc):
 def _is_letter(text, i):
     """``text[i]`` is a letter or a mark (``str.isalpha`` first: every letter is one, and it
     answers most calls without the regex)."""
-    return 0 <= i < len(text) and (text[i].isalpha() or bool(_LETTER.match(text, i)))
+    if not 0 <= i < len(text):
+        return False
+    ch = text[i]
+    return ch.isalpha() or (ch > "\x7f" and bool(_LETTER.match(ch)))  # no ASCII mark
 
 
 def _is_digit(text, i):
@@ -247,14 +266,22 @@ class UnbalancedQuotes(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        positions = list(map(_MATCH_START, _QUOTE_MARKS.finditer(text)))
+        positions = char_positions(text, _QUOTE_CHARS)
         if not positions:
             return
         paras = doc.paragraphs
         pending = None  # (paragraph, open marks) carried over from the previous paragraph
         pending_end = 0
         k = 0
-        for idx, p in enumerate(paras):
+        idx, n = -1, len(paras)
+        last = len(text) - 1
+        while True:
+            idx += 1
+            if pending is None:  # nothing carried over: skip the paragraphs without a mark
+                idx, k = _next_with_marks(doc, positions, k, idx)
+            if idx >= n:
+                break
+            p = paras[idx]
             while k < len(positions) and positions[k] < p.start:
                 k += 1
             j = k
@@ -274,6 +301,9 @@ class UnbalancedQuotes(lint.Rule):
                 continue
             lang = p.lang or doc.lang
             cjk = lang in ("zh", "ja", "ko") or bool(_CJK.search(text, p.start, min(p.end, p.start + 200)))
+            if pending is None and not cjk and all(text[i] == "’" and 0 < i < last and text[i - 1].isalpha()
+                                                   and text[i + 1].isalpha() for i in marks):
+                continue  # only apostrophes between letters (l’Ucraina, don’t): nothing to scan
             problems, stack = _scan_quotes(text, p.start, p.end, lang, cjk, marks)
             first = p.start
             reopened = text[first] in "“„«»‘‚「『\"" if first < p.end else False
@@ -345,7 +375,7 @@ class UnbalancedQuotes(lint.Rule):
 
 # -- brackets ---------------------------------------------------------------------------
 
-_BRACKETS = re.compile(r"[()\[\]（）【】［］]")
+_BRACKET_CHARS = "()[]（）【】［］"
 _CLAUSE_END = re.compile(r"[.!?。！？]")
 _CLOSE_FOR = {")": "(", "]": "[", "）": "（", "】": "【", "］": "［"}
 #: "1)", "a)", "iv)" enumerations at a line start or after a space/colon
@@ -391,13 +421,21 @@ class UnbalancedBrackets(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        positions = list(map(_MATCH_START, _BRACKETS.finditer(text)))
+        positions = char_positions(text, _BRACKET_CHARS)
         if not positions:
             return
         pending = None  # (paragraph, offset of an opening bracket not closed there)
         pending_end = 0
         k = 0
-        for p in doc.paragraphs:
+        paras = doc.paragraphs
+        idx, n = -1, len(paras)
+        while True:
+            idx += 1
+            if pending is None:  # nothing carried over: skip the paragraphs without a bracket
+                idx, k = _next_with_marks(doc, positions, k, idx)
+            if idx >= n:
+                break
+            p = paras[idx]
             while k < len(positions) and positions[k] < p.start:
                 k += 1
             j = k

@@ -386,3 +386,56 @@ def test_linear_time_on_adversarial_input(code):
         t0 = time.process_time()
         lint.check_text(rule, text, "en")
         assert time.process_time() - t0 < 1.5, (code, text[:20])
+
+
+# -- speed: the faster line tests answer as the full ones ----------------------------------------
+
+from lint.rules import bpl_call_to_action  # noqa: E402
+
+_LINES = [
+    "Follow us on Twitter", "关注我们的微信公众号", "x关注APP下载", "TIKLAYINIZ burada", "tıklayınız",
+    "Read more: the bridge", "ad", "Advertisement", "’s here", "-app", "下载APP 请关注", "点击这里 more",
+    "Guarda su YouTube il video", "Подпишитесь на наш канал", "Segui il nostro canale Telegram",
+    "a line with nothing of the kind", "广告位招租", "twitter", "x twitter", "x-twitter", "twitter_x",
+]
+
+
+def _bpl_lines():
+    out = list(_LINES)
+    clean = SHARED / "corpus" / "clean"
+    for path in sorted(clean.glob("ud-*.jsonl"))[:12] if clean.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines()[:20]:
+            out += json.loads(line)["text"].split("\n")
+    return out
+
+
+def test_needed_in_parts_is_the_needed_pattern():
+    rx = bpl_call_to_action._rx()
+    for line in _bpl_lines():
+        low = ("\n" + line + " tail").lower()
+        if len(low) != len(line) + 6:
+            continue
+        for s, e in ((1, len(line) + 1), (0, len(low)), (1, min(len(line) + 1, 9)), (3, len(line) + 1)):
+            want = rx["needed"].search(low, s, e) is not None
+            assert bpl_call_to_action._needed(rx, low, s, e) == want, (line, s, e)
+        if len(line.lower()) == len(line):  # a line at the start of the text
+            low = line.lower()
+            assert bpl_call_to_action._needed(rx, low, 0, len(low)) == (rx["needed"].search(low) is not None), line
+
+
+def test_phrase_parts_split_latin_and_cjk():
+    latin, cjk, firsts = common.phrase_parts(["follow us", "’s", "关注", "ıtem"])
+    assert set(firsts) == {"f", "'", "’", "ı"} and cjk == "(?:关注)"
+    assert re.match(latin, "follow  us") and not re.match(latin, "followus")
+
+
+def test_line_at_is_the_trimmed_line_span():
+    text = "  first line \n\n\t second\t\nthird"
+    doc = Document(text)
+    for pos in range(len(text)):
+        s, e = doc.line_span(pos)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        assert common.line_at(doc, pos) == (s, e)

@@ -254,3 +254,15 @@ def test_linear_time_on_adversarial_input(code):
         t0 = time.process_time()
         lint.check_text(rule, text, "en")
         assert time.process_time() - t0 < 1.5, (code, text[:20])
+
+
+# -- speed: the Latin-1 pre-check of ENC003 skips only texts without a candidate -------------
+
+def test_invisible_latin1_precheck_is_the_candidate_class():
+    from lint.rules import enc_invisible
+
+    for code in range(256):
+        text = f"Plain text {chr(code)} here."
+        has = enc_invisible._CANDIDATE.search(text) is not None
+        assert enc_invisible._latin1_clean(text) is not has, hex(code)
+    assert not enc_invisible._latin1_clean("Текст без невидимых символов.")  # not Latin-1: the full scan

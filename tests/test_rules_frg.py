@@ -307,3 +307,136 @@ def test_target_languages(code, text, lang, expected):
 ])
 def test_target_languages_innocent(code, text, lang):
     assert not [f for f in findings(code, text, lang) if f.severity != "info"]
+
+
+# -- speed: the pre-scans must find everything the full scans find ----------------------------
+
+import re  # noqa: E402
+
+import regex  # noqa: E402
+
+from lint.document import Document  # noqa: E402
+from lint.rules import _frg_common, frg_capitals, frg_doubled, frg_glued, frg_quotes, frg_spacing  # noqa: E402
+
+#: texts built to hit the edges of the pre-scans: repeats and article pairs after
+#: punctuation, across commas and lines, with case variants ('İ', 'Σ', 'ſ'), marks and
+#: superscripts next to words, CJK, French spacing, elided Italian articles
+TRICKY = [
+    "He said the the thing. The the end. (the the) «la la» \"il il\" the, the THE the The THE.",
+    "However, however, HOWEVER, However we left; también, también. Ancak, ancak gitti.",
+    "İLE ile gitti, İle ile; ΟΣ ος σ Σ ς; ſo so; K k; x² the a man; x\u0301 the the\u0301 end",
+    "Il a une la valise. Vino con la el mochila, un des meilleurs à la une. dell'il la casa.",
+    "Chegou a um acordo com a o grupo e o a menina. a a casa. os as meninas. A o b. -o a",
+    "Dopo pochi giorni Il progetto  Il  capo, dell’Ucraina È iniziato con seguaci L’annuncio.",
+    "Perhaps We remain\u00a0The best; Das ist Der Hund und Die Katze.  Er sah Mit mit ihm.",
+    "Kazakistan.Hanno fine,ma Lehrer:innen 3.5 e.g. example.com word , word this :) ça ? non .",
+    "我们 从俄罗斯 跑出来。「对不起」’对不起’ 山田 太郎 the the 的 la la",
+    "в в Москву, w w domu; и и. Он сказал В в тот день.\n\nthe\nthe the\n\nthe",
+    "putinR. governoA, McD. iOS MongoDB PutinR, KazakistanHanno RussiaThe ciudadLos",
+]
+
+
+def _sample_texts():
+    out = list(TRICKY)
+    for path in sorted(CLEAN.glob("ud-*.jsonl"))[:12] if CLEAN.is_dir() else []:
+        out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()[:15]]
+    return out
+
+
+_ALL_CHARS = None
+
+
+def _all_chars():
+    global _ALL_CHARS
+    if _ALL_CHARS is None:
+        _ALL_CHARS = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    return _ALL_CHARS
+
+
+@pytest.mark.parametrize("cats,prop", [(("Lu",), r"\p{Lu}"), (("Ll",), r"\p{Ll}"),
+                                       (("Lu", "Ll", "Lt", "Lm", "Lo"), r"\p{L}")])
+def test_not_category_excludes_no_character_of_the_category(cats, prop):
+    excluded = "".join(re.findall(f"[{_frg_common.not_category(*cats)}]", _all_chars()))
+    assert len(excluded) > 1000
+    assert regex.findall(prop, excluded) == []
+
+
+def test_word_chars_are_word_characters_for_both_engines():
+    chars = "".join(re.findall(f"[{_frg_common.word_chars()}]", _all_chars()))
+    assert len(chars) > 10000
+    assert not re.search(r"\W", chars) and not regex.search(r"\W", chars)
+
+
+def test_lower_upper_joins_are_the_regex_matches():
+    for text in _sample_texts():
+        want = [m.start() for m in regex.finditer(r"\p{Ll}\p{Lu}", text)]
+        assert _frg_common.lower_upper_joins(Document(text)) == want
+
+
+def test_char_positions():
+    text = "(a) [b] «c» “d” (e"
+    assert _frg_common.char_positions(text, "()[]") == [m.start() for m in re.finditer(r"[()\[\]]", text)]
+
+
+def test_punct_join_prescan_takes_every_candidate():
+    for text in _sample_texts():
+        want = [m.start() for m in frg_glued._PUNCT_JOIN.finditer(text)]
+        got = [m.start() for m in frg_glued._punct_join_pre().finditer(text)
+               if frg_glued._PUNCT_JOIN.match(text, m.start())]
+        assert got == want
+
+
+def test_space_before_punctuation_walks_back_to_the_run_start():
+    old = re.compile(r"[ \t\u00a0](?<![ \t\u00a0]{2})[ \t\u00a0]*+([,.;:!?])(?=[ \t\n\"”’»]|$)")
+    for text in _sample_texts() + ["a  , b \t. c\u00a0; d :e  !"]:
+        want = [m.span() for m in old.finditer(text)]
+        got = []
+        for m in frg_spacing._SPACE_BEFORE.finditer(text):
+            s = m.start() - 1
+            while s > 0 and text[s - 1] in " \t\u00a0":
+                s -= 1
+            got.append((s, m.start() + 1))
+        assert got == want
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "es", "fr", "de", "pt", "ru", "tr"])
+def test_midsentence_capital_prescan_takes_every_candidate(lang):
+    pat = frg_capitals._pattern(lang)
+    for text in _sample_texts():
+        want = [m.start() for m in pat.finditer(text)]
+        got = [h.start() for h in frg_capitals._prescan(lang).finditer(text) if pat.match(text, h.start())]
+        assert got == want
+
+
+def test_doubled_word_precheck_skips_only_texts_without_findings():
+    rule = frg_doubled.DoubledWord()
+    for text in _sample_texts():
+        for lang in ("en", "fr", "pt", "it", "es", "ru", "tr", None):
+            doc = Document(text, lang=lang)
+            full = list(rule._repeats(doc, text)) + [f for la in doc.languages if la in rule.languages
+                                                     for f in rule._pairs(doc, la)]
+            assert list(rule.check(Document(text, lang=lang))) == full, (text, lang)
+
+
+def test_doubled_word_finds_repeats_after_punctuation_and_in_other_cases():
+    assert texts("FRG010", "He said («the the» thing).", "en") == ["the the"]
+    assert texts("FRG010", "Il a dit ça. Une la valise.", "fr") == ["Une la"]
+    assert texts("FRG010", "İLE ile geldi. Sonra ANCAK, ancak gitti.", "tr") == ["İLE ile", "ANCAK, ancak"]
+
+
+def test_glued_lowercase_memo_stays_bounded(monkeypatch):
+    monkeypatch.setattr(frg_glued, "_GOOD_MAX", 50)
+    frg_glued._GOOD.clear()
+    frg_glued._SPLITS.clear()
+    words = " ".join(f"parola{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}x" for i in range(200))
+    rule = frg_glued.GluedLowercaseWords()
+    list(rule.check(Document(words + ". Lo ha detto Putinsecondo il governo.", lang="it")))
+    assert sum(map(len, frg_glued._GOOD.values())) > 50  # a document's tokens are all kept while it is checked
+    fs = list(rule.check(Document("Lo ha detto Putinsecondo il governo.", lang="it")))
+    assert sum(map(len, frg_glued._GOOD.values())) <= 50  # then the memo is emptied
+    assert [f.text for f in fs] == ["Putinsecondo"]
+
+
+def test_quote_scan_skips_only_apostrophes():
+    assert texts("FRG005", "Non è qualcosa in cui voglio essere coinvolto”, dice l’uomo.", "it")
+    assert not findings("FRG005", "L’Ucraina e l’Europa, don’t you know, rock ’n’ roll.", "it")
