@@ -28,8 +28,8 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter
+from itertools import accumulate, chain, repeat
+from operator import attrgetter, sub
 from typing import Optional
 
 import regex
@@ -131,12 +131,71 @@ def _words(doc, para) -> tuple[list[str], list[str]]:
     return got
 
 
-def lower_parts(doc) -> list[list[str]]:
-    """The lower-cased whitespace tokens of every paragraph (each paragraph lower-cased, then
-    split: lower-casing neither makes nor removes whitespace), at C speed."""
-    paras = doc.paragraphs
-    spans = map(slice, map(_START, paras), map(_END, paras))
-    return list(map(str.split, map(str.lower, map(doc.text.__getitem__, spans))))
+def lower_tokens(doc) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lower-cased whitespace tokens of the text, and how many of them each paragraph
+    holds (each paragraph lower-cased, then split: lower-casing neither makes nor removes
+    whitespace), at C speed; cached (QLT003, QLT004, QLT005 and QLT006 all read them), as
+    two tuples: two objects for the garbage collector to track (and soon not even those),
+    where lists of tokens would be one a paragraph, looked into at every full collection.
+
+    Paragraphs hold every non-space character of the text and begin and end next to
+    whitespace (or the text's ends), and lower-casing looks at no context across whitespace
+    (only a final sigma looks at its neighbours, skipping case-ignorable characters, which
+    whitespace is not): the tokens are ``text.lower().split()``.
+
+    >>> from lint.document import Document
+    >>> lower_tokens(Document("ΟΔΟΣ Two.\\n\\nThree  four"))
+    (('οδος', 'two.', 'three', 'four'), (2, 2))
+    """
+    got = doc.cache.get("qlt-tokens")
+    if got is None:
+        paras = doc.paragraphs
+        spans = map(slice, map(_START, paras), map(_END, paras))
+        parts = list(map(str.split, map(str.lower, map(doc.text.__getitem__, spans))))
+        got = doc.cache["qlt-tokens"] = tuple(chain.from_iterable(parts)), tuple(map(len, parts))
+    return got
+
+
+def lower_parts(doc) -> list[tuple[str, ...]]:
+    """The tokens of :func:`lower_tokens`, paragraph by paragraph (not cached: slices).
+
+    >>> from lint.document import Document
+    >>> lower_parts(Document("ΟΔΟΣ Two.\\n\\nThree  four"))
+    [('οδος', 'two.'), ('three', 'four')]
+    """
+    tokens, sizes = lower_tokens(doc)
+    ends = list(accumulate(sizes))
+    return list(map(tokens.__getitem__, map(slice, map(sub, ends, sizes), ends)))
+
+
+def quick_shares(doc, lang: Optional[str]) -> Optional[tuple[list[int], list[int]]]:
+    """Bounds of :func:`function_share` for every paragraph at once, at C speed: two lists,
+    function words and a size, such that a paragraph is surely under ``n`` counted words
+    when its size is under ``n``, and surely at a share ``t`` or more when its function
+    words are ``t`` times its size or more; None without a list. Cached.
+
+    For a language with a list of function words: :func:`quick_share` (function words,
+    whitespace tokens). For Chinese and Japanese: the function characters (hiragana) of
+    :func:`function_share`, and the paragraph's length, which no count of its characters
+    exceeds (the count of all its Han characters, or Japanese letters, is left until a
+    paragraph needs it)."""
+    if lang in ("zh", "ja"):
+        key = ("qlt-cjk-sizes",)
+        sizes = doc.cache.get(key)
+        if sizes is None:
+            paras = doc.paragraphs
+            sizes = doc.cache[key] = list(map(sub, map(_END, paras), map(_START, paras)))
+        return cjk_hits(doc, lang), sizes
+    words = stopwords(lang)
+    if words is None:
+        return None
+    key = ("qlt-quick", lang)
+    got = doc.cache.get(key)
+    if got is None:
+        parts = lower_parts(doc)
+        got = doc.cache[key] = (list(map(len, map(list, map(filter, repeat(words.__contains__), parts)))),
+                                list(map(len, parts)))
+    return got
 
 
 def quick_share(doc, para, lang: Optional[str]) -> Optional[tuple[int, int]]:
@@ -145,32 +204,35 @@ def quick_share(doc, para, lang: Optional[str]) -> Optional[tuple[int, int]]:
     punctuation and elisions (l'anno) stay in the count, so a paragraph over a threshold here is over it in
     :func:`function_share` too. For CJK languages it is :func:`function_share`.
 
-    Computed for every paragraph of the document at once, per language; the counts are
-    cached, not the tokens (many objects to keep alive)."""
+    Computed for every paragraph of the document at once, per language, and cached."""
     if lang in ("zh", "ja"):
         return function_share(doc, para, lang)
-    words = stopwords(lang)
-    if words is None:
-        return None
-    key = ("qlt-quick", lang)
-    got = doc.cache.get(key)
+    got = quick_shares(doc, lang)
     if got is None:
-        parts = lower_parts(doc)
-        got = doc.cache[key] = (list(map(sum, map(map, repeat(words.__contains__), parts))), list(map(len, parts)))
+        return None
     return got[0][para.index], got[1][para.index]
 
 
-def _cjk_shares(doc, lang: str) -> tuple[list[int], list[int]]:
-    """:func:`function_share` of every paragraph for Chinese (function characters, Han
-    characters) or Japanese (hiragana, Japanese letters), as two lists; cached."""
-    key = ("qlt-cjk-shares", lang)
+def cjk_hits(doc, lang: str) -> list[int]:
+    """The function characters (Chinese) or hiragana (Japanese) of every paragraph, at once;
+    cached."""
+    key = ("qlt-cjk-hits", lang)
     got = doc.cache.get(key)
     if got is None:
         paras = doc.paragraphs
-        texts = list(map(doc.text.__getitem__, map(slice, map(_START, paras), map(_END, paras))))
-        hit_runs, all_runs = (_zh_function_pattern(), _HAN) if lang == "zh" else (_HIRAGANA, _JA_LETTERS)
-        got = doc.cache[key] = (list(map(sum, map(map, repeat(len), map(hit_runs.findall, texts)))),
-                                list(map(sum, map(map, repeat(len), map(all_runs.findall, texts)))))
+        texts = map(doc.text.__getitem__, map(slice, map(_START, paras), map(_END, paras)))
+        runs = _zh_function_pattern() if lang == "zh" else _HIRAGANA
+        got = doc.cache[key] = list(map(sum, map(map, repeat(len), map(runs.findall, texts))))
+    return got
+
+
+def _cjk_total(doc, para, lang: str) -> int:
+    """The Han characters (Chinese) or Japanese letters (Japanese) of a paragraph; cached."""
+    key = ("qlt-cjk-total", lang, para.index)
+    got = doc.cache.get(key)
+    if got is None:
+        runs = _HAN if lang == "zh" else _JA_LETTERS
+        got = doc.cache[key] = sum(map(len, runs.findall(doc.text, para.start, para.end)))
     return got
 
 
@@ -182,11 +244,10 @@ def function_share(doc, para, lang: Optional[str]) -> Optional[tuple[int, int]]:
     identifiers; an elided article counts as a word (``l'`` in ``l'anno``). For Chinese
     the unit is a Han character and the list is one of function characters; for Japanese
     the share is hiragana among Japanese letters (particles and endings are hiragana).
-    Cached per paragraph and language; for Chinese and Japanese computed for every
-    paragraph at once (:func:`_cjk_shares`)."""
+    Cached per paragraph and language (Chinese and Japanese function characters: for every
+    paragraph at once, :func:`cjk_hits`)."""
     if lang in ("zh", "ja"):
-        hits, total = _cjk_shares(doc, lang)
-        return hits[para.index], total[para.index]
+        return cjk_hits(doc, lang)[para.index], _cjk_total(doc, para, lang)
     key = ("qlt-share", para.index, lang)
     cache = doc.cache
     if key in cache:
@@ -215,6 +276,37 @@ def best_latin_language(doc, para, exclude: Optional[str] = None) -> tuple[Optio
         if share > best_share:
             best, best_share, best_n = lang, share, got[1]
     return best, best_share, best_n
+
+
+@lru_cache(maxsize=None)
+def _latin_union(exclude: Optional[str]) -> frozenset:
+    return frozenset().union(*(stopwords(lang) for lang in STOPWORD_LANGUAGES
+                               if lang != exclude and SCRIPT.get(lang) == "latin"))
+
+
+def latin_share_bound(doc, para, exclude: Optional[str] = None) -> float:
+    """At least the share :func:`best_latin_language` finds, at the cost of one language:
+    the share of the function words of all those languages together (a word in any list
+    counts; a share (f + c) / (n + c) only grows with the function words f among the n
+    lower-case words and with the capitalised ones c)."""
+    lower, upper = _words(doc, para)
+    words = _latin_union(exclude)
+    f_cap = sum(map(words.__contains__, upper))
+    n = len(lower) + f_cap
+    return (sum(map(words.__contains__, lower)) + f_cap) / n if n else 0.0
+
+
+#: letters of any of the scripts of SCRIPT (which no character has two of)
+_ANY_SCRIPT = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Greek}\p{Arabic}]+")
+
+
+def script_letters(text: str, start: int, end: int, script: Optional[str] = None) -> int:
+    """Letters of ``script`` in ``text[start:end]`` (None: of all the scripts of SCRIPT).
+
+    >>> script_letters("abc где 中文", 0, 10, "cyrillic"), script_letters("abc где 中文", 0, 10)
+    (3, 8)
+    """
+    return _count(_ANY_SCRIPT if script is None else _SCRIPT_PATTERNS[script], text, start, end)
 
 
 def script_counts(text: str, start: int = 0, end: Optional[int] = None) -> dict[str, int]:

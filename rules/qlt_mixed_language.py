@@ -21,6 +21,8 @@ whose words are mostly the function words of another language and not of the doc
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 
 import lint
@@ -59,7 +61,14 @@ def _a(word: str) -> str:
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
-def _dominant_script(doc, para) -> tuple[str, float, int]:
+def _dominant_script(doc, para, own: Optional[str] = None) -> tuple[str, float, int]:
+    """(the script with the most letters, its share, letters of all the scripts). ``own``:
+    the script likely to win, counted first: with more than half the letters it wins."""
+    if own is not None:
+        mine = Q.script_letters(doc.text, para.start, para.end, own)
+        total = Q.script_letters(doc.text, para.start, para.end)
+        if 2 * mine > total:
+            return own, mine / total, total
     counts = Q.script_counts(doc.text, para.start, para.end)
     total = sum(counts.values())
     if not total:
@@ -120,14 +129,18 @@ class MixedLanguage(lint.Rule):
 
     def check(self, doc):
         lang = doc.lang
-        if not lang:
-            return
+        if not lang or lang not in Q.SCRIPT:
+            return  # a language without a script known: no paragraph is judged
+        paras = doc.paragraphs
         runs = []  # [other language, first paragraph, last paragraph, characters]
         total_letters = 0
-        for para in doc.paragraphs:
+        for para, own in zip(paras, self._surely_own(doc, lang)):
             if para.kind not in _KINDS:
                 continue
-            other, letters = self._foreign(doc, para, lang)
+            if own:
+                other, letters = None, (para.end - para.start) * (CJK_WEIGHT if Q.SCRIPT[lang] == "cjk" else 1)
+            else:
+                other, letters = self._foreign(doc, para, lang)
             total_letters += letters
             if other is None:
                 continue
@@ -152,6 +165,36 @@ class MixedLanguage(lint.Rule):
                                severity="warning" if mostly else None,
                                confidence=0.6 if mostly else None)
 
+    @staticmethod
+    def _surely_own(doc, lang) -> list[bool]:
+        """For every paragraph at once: True when :meth:`_foreign` surely finds it in the
+        document's language without a closer look (too short to judge, or the detector
+        agrees and the function words say so: Q.quick_shares's bounds)."""
+        paras = doc.paragraphs
+        cjk = Q.SCRIPT[lang] == "cjk"
+        least = MIN_CJK if cjk else MIN_LETTERS
+        out = [p.end - p.start < least for p in paras]
+        sure = SURE_SHARE.get(lang)
+        quick = Q.quick_shares(doc, lang) if sure is not None else None
+        if quick is None:
+            return out
+        hits, sizes = quick
+        if lang in ("zh", "ja"):
+            # the paragraph's function characters (hiragana) are at least MIN_CJK, and at least
+            # `sure` times its length, so of its Han characters (Japanese letters); for
+            # Chinese, its hiragana are under 15% of its function characters, so of its
+            # Japanese letters (the function characters are Han characters): not Japanese
+            zh_hira = Q.cjk_hits(doc, "ja") if lang == "zh" else None
+            for i, (para, h, size) in enumerate(zip(paras, hits, sizes)):
+                if not out[i] and para.lang in (None, lang) and h >= MIN_CJK and h >= sure * size \
+                        and (zh_hira is None or 20 * zh_hira[i] < 3 * h):
+                    out[i] = True
+        else:
+            for i, (para, h, size) in enumerate(zip(paras, hits, sizes)):
+                if not out[i] and para.lang in (None, lang) and size >= MIN_WORDS and h >= sure * size:
+                    out[i] = True
+        return out
+
     def _foreign(self, doc, para, lang) -> tuple:
         """(the paragraph's other language or None, its weight: characters, CJK ones three
         times, as a CJK character carries about as much as three Latin letters)."""
@@ -169,7 +212,7 @@ class MixedLanguage(lint.Rule):
             if got and sure is not None and got[1] >= (MIN_CJK if lang in ("zh", "ja") else MIN_WORDS) \
                     and got[0] >= sure * got[1] and (lang != "zh" or self._zh_ja(doc, para, lang) is None):
                 return None, size
-        script, script_share, letters = _dominant_script(doc, para)
+        script, script_share, letters = _dominant_script(doc, para, own_script)
         if script_share < 0.6 or letters < (MIN_CJK if script == "cjk" else MIN_LETTERS):
             return None, size
         if script != own_script:
@@ -196,6 +239,9 @@ class MixedLanguage(lint.Rule):
     @staticmethod
     def _latin(doc, para, lang, got) -> str | None:
         own = got[0] / got[1] if got and got[1] else 0.0
+        bound = Q.latin_share_bound(doc, para, exclude=lang)
+        if bound < FOREIGN_MIN_SHARE or bound < FOREIGN_RATIO * own:
+            return None
         best, share, n = Q.best_latin_language(doc, para, exclude=lang)
         if best is None or n < MIN_WORDS or share < FOREIGN_MIN_SHARE or share < FOREIGN_RATIO * own:
             return None

@@ -20,13 +20,18 @@ twice as long (a Chinese word is about 1.5 characters).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, deque
-from operator import itemgetter, mul
-from itertools import compress, repeat
+from functools import lru_cache
+from itertools import accumulate, chain, compress, repeat
+from operator import add, gt, itemgetter, le, mul, ne, neg, sub
 
 import regex
 
 import lint
+
+from . import _qlt_common as Q
 
 #: Gopher's limits: characters in the most frequent n-gram ...
 TOP_LIMITS = {2: 0.20, 3: 0.18, 4: 0.16}
@@ -44,8 +49,9 @@ LOOP_REPEATS = 3
 #: CJK text: one token per CJK character, other words whole
 _CJK_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]|[[\p{L}\p{M}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}ー]]+",
                            regex.V1)
+_CJK_TOKEN_SPLIT = regex.compile("(" + _CJK_TOKEN.pattern + ")", regex.V1)
 #: other text: words (what whitespace separates, without the punctuation around it)
-_TOKEN = regex.compile(r"\S+")
+_TOKEN_SPLIT = regex.compile(r"(\S+)")
 _STRIP = ".,;:!?\"'()[]{}«»“”‘’„‹›…*"
 
 
@@ -55,28 +61,35 @@ def _has_cjk(doc) -> bool:
 
 def _tokens(doc) -> tuple[list[str], int]:
     """Lower-cased tokens and the n-gram scale (2 for Chinese and Japanese), at C speed.
-    Not cached: only this rule uses them, once, and a document's tokens are many objects
-    to keep alive."""
-    text = doc.text
+    Other text: the whitespace tokens of the lower-cased text (those of its paragraphs,
+    shared with the other QLT rules), without the punctuation around them."""
     if _has_cjk(doc):
-        return _CJK_TOKEN.findall(text.lower()), 2 if doc.lang in ("zh", "ja") else 1
-    return list(filter(None, map(str.strip, text.lower().split(), repeat(_STRIP)))), 1
+        return _CJK_TOKEN.findall(doc.text.lower()), 2 if doc.lang in ("zh", "ja") else 1
+    return list(filter(None, map(str.strip, Q.lower_tokens(doc)[0], repeat(_STRIP)))), 1
 
 
 def _spans(doc, scale) -> list[tuple[int, int]]:
-    """The spans of the tokens of :func:`_tokens` (computed only to report a finding)."""
+    """The spans of the tokens of :func:`_tokens` (computed only to report a finding), at
+    C speed: the text split into [gap, token, gap, token, ..., gap], whose running lengths
+    are the offsets (as for ``Document.words``), and each token's stripped punctuation.
+
+    >>> from lint.document import Document
+    >>> _spans(Document("«Hi», he said... (ok) *** x"), 1)
+    [(1, 3), (6, 8), (9, 13), (18, 20), (26, 27)]
+    """
     text = doc.text
     if _has_cjk(doc):
-        return [m.span() for m in _CJK_TOKEN.finditer(text)]
-    out = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        word = text[s:e]
-        core = word.strip(_STRIP)
-        if core:
-            s += word.find(core)
-            out.append((s, s + len(core)))
-    return out
+        parts = _CJK_TOKEN_SPLIT.split(text)
+        ends = list(accumulate(map(len, parts)))
+        return list(zip(ends[0::2], ends[1::2]))
+    parts = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))
+    toks = parts[1::2]
+    cores = list(map(str.strip, toks, repeat(_STRIP)))
+    # a token's core starts after its leading punctuation
+    starts = list(map(add, ends[0::2], map(sub, map(len, toks), map(len, map(str.lstrip, toks, repeat(_STRIP))))))
+    keep = list(map(bool, cores))
+    return list(zip(compress(starts, keep), map(add, compress(starts, keep), map(len, compress(cores, keep)))))
 
 
 def _grams(toks: list[str], n: int):
@@ -135,9 +148,265 @@ def _repeated_flags(counted: tuple[Counter, bytes, list[str]]) -> bytearray:
     counts, keep, grams = counted
     flags = bytearray(len(keep))
     starts = compress(range(len(keep)), keep)
-    deque(map(flags.__setitem__, compress(starts, map((1).__lt__, map(counts.__getitem__, grams))), repeat(1)),
+    deque(map(flags.__setitem__, compress(starts, map(gt, map(counts.__getitem__, grams), repeat(1))), repeat(1)),
           maxlen=0)
     return flags
+
+
+#: the code points a repeated token type is written as: any but \x00, which stands for every
+#: token that occurs once, and the surrogates
+_ID_CHARS = (range(1, 0xD800), range(0xE000, 0x110000))
+_MAX_IDS = sum(map(len, _ID_CHARS))
+#: the longest n-gram whose share is bounded, and its limit (the least share per token)
+_TOP_M, _TOP_LIMIT = 8, 0.16
+#: CJK text: its words (runs of other letters and digits), and what is not a token between them
+_CJK_WORD = regex.compile(r"([[\p{L}\p{M}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}ー]]+)", regex.V1)
+_NOT_CJK = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}ー]+")
+#: ... and the characters a CJK text's words are written as (private use: never a token)
+_WORD_CHARS = (range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+_MAX_WORDS = sum(map(len, _WORD_CHARS))
+
+
+def _least_count(m: int, longest: int, total: int, limit: float) -> int:
+    """The least count k (2 or more) for which ``k * m * longest / total > limit``, evaluated
+    as the n-gram shares are (in floating point).
+
+    >>> _least_count(2, 5, 100, 0.2), _least_count(2, 5, 1000, 0.2), _least_count(4, 50, 100, 0.16)
+    (3, 21, 2)
+    """
+    k = max(2, int(limit * total / (m * longest)))
+    while k * m * longest / total <= limit:
+        k += 1
+    while k > 2 and (k - 1) * m * longest / total > limit:
+        k -= 1
+    return k
+
+
+@lru_cache(maxsize=4096)
+def _in_a_row(high: int, m: int):
+    r"""m characters in a row among \x01 to ``chr(high)`` (the ``high`` most frequent types)."""
+    high = "[\x01-%s]" % re.escape(chr(high))
+    return re.compile("(?<!%s)%s{%d}" % (high, high, m))  # tried where a run of them begins: linear
+
+
+@lru_cache(maxsize=None)
+def _windows(m: int):
+    r"""Every m characters in a row without \x00, overlapping, in order (a capturing look-ahead
+    matches at each position: ``findall`` returns them all at C speed).
+
+    >>> _windows(2).findall("ab\x00cde")
+    ['ab', 'cd', 'de']
+    """
+    return re.compile("(?=([^\\x00]{%d}))" % m)
+
+
+class _Grams:
+    r"""The n-grams of a document's tokens that can occur more than once, counted at C speed.
+
+    The tokens are written as one string, one character per token (``text``): each token
+    type that occurs more than once as a character of its own (\x01 for the most frequent,
+    \x02 for the next...), every token that occurs once as \x00. An n-gram is then a
+    substring; those without \x00 (the only ones that can repeat) are found by one regex
+    (:func:`_windows`) and counted, in order of first occurrence, each repeated one with its
+    full count, as in a count of all n-grams. The token types occurring k times or more are
+    a range of characters, so whether m of them are in a row is one regex too (:meth:`may_top`).
+
+    Made from the tokens (:meth:`of_tokens`) or, for CJK text, whose tokens are nearly all
+    single characters, from the text itself (:meth:`of_cjk`: each CJK character for itself,
+    each word for a private-use character), the tokens then made only to report. With
+    more repeated token types than code points (never in practice), the n-grams are the
+    tokens joined by a space, kept where every token repeats (:func:`_candidate_counts`).
+
+    >>> g = _Grams.of_tokens("a b c a b c d b".split())
+    >>> g.count(3)
+    Counter({'\x02\x01\x03': 2, '\x01\x03\x02': 1, '\x03\x02\x01': 1})
+    >>> g.gram("\x01\x03\x02", 3), g.second("\x02\x01\x03", 3), g.chars("\x02\x01\x03", 3), g.total
+    (('b', 'c', 'a'), 3, 3, 8)
+    >>> from lint.document import Document
+    >>> g = _Grams.of_cjk(Document("欢迎 ok 欢迎 OK! 好", lang="zh"))
+    >>> g.text, g.n, g.total, g.top_chars(), g.longest(), g.toks
+    ('\x01\x02\x03\x01\x02\x03\x00', 7, 9, 4, 2, ['欢', '迎', 'ok', '欢', '迎', 'ok', '好'])
+    """
+
+    __slots__ = ("text", "n", "total", "_freq", "_head", "_counts", "_least", "_ids", "_words", "_lengths",
+                 "_toks", "_doc", "_chars", "_repeated", "_top", "_longest")
+
+    def __init__(self, n: int, total: int, freq: Counter, toks=None, doc=None, chars=None, words=None):
+        self.n = n  # tokens
+        self.total = total or 1  # characters of the tokens
+        self._freq = freq  # count of each token type (CJK: of the character standing for it)
+        self._toks = toks
+        self._doc = doc
+        self._chars = chars  # CJK: the character standing for each token
+        self._words = words  # CJK: the length of each word's character (others stand for 1)
+        self._lengths = self._top = None
+        if words is None:
+            self._longest = max(map(len, freq))
+        else:  # the words, and the CJK characters if any
+            self._longest = max(max(words.values(), default=0), len(freq) > len(words))
+        repeated = [t for t, k in freq.items() if k > 1]
+        # over a million repeated words (never for CJK text, whose types are characters)
+        if len(repeated) > _MAX_IDS:  # pragma: no cover
+            self.text = None
+            self._repeated = bytes(map(gt, map(freq.__getitem__, toks), repeat(1)))
+            return
+        # the types frequent enough to make an n-gram over a limit first, most frequent first
+        # (any n-gram holds at most its count times n times the longest token's characters)
+        self._least = least = _least_count(_TOP_M, self._longest, self.total, _TOP_LIMIT)
+        head = [t for t in repeated if freq[t] >= least]
+        if head:
+            head.sort(key=freq.__getitem__, reverse=True)
+            repeated = head + [t for t in repeated if freq[t] < least]
+        self._head = head
+        self._counts = list(map(freq.__getitem__, head))
+        self._ids = ids = dict(zip(repeated, map(chr, chain.from_iterable(_ID_CHARS))))
+        self.text = "".join(map(ids.get, toks if chars is None else chars, repeat("\x00")))
+
+    @classmethod
+    def of_tokens(cls, toks: list[str]) -> "_Grams":
+        return cls(len(toks), len("".join(toks)), Counter(toks), toks=toks)
+
+    @classmethod
+    def of_cjk(cls, doc) -> "_Grams":
+        """From the text: its CJK characters, each a token, stand for themselves; its words
+        (what :data:`_CJK_TOKEN` takes whole), for a private-use character each."""
+        parts = _CJK_WORD.split(doc.text.lower())  # [between, word, between, ..., between]
+        words = parts[1::2]
+        types = dict.fromkeys(words)
+        if len(types) > _MAX_WORDS:  # pragma: no cover
+            return cls.of_tokens(_tokens(doc)[0])
+        code = dict(zip(types, map(chr, chain.from_iterable(_WORD_CHARS))))
+        parts[1::2] = map(code.__getitem__, words)
+        parts[0::2] = map(_NOT_CJK.sub, repeat(""), parts[0::2])
+        chars = list("".join(parts))
+        total = len(chars) - len(words) + sum(map(len, words))
+        return cls(len(chars), total, Counter(chars), doc=doc, chars=chars,
+                   words=dict(zip(code.values(), map(len, code))))
+
+    @property
+    def toks(self) -> list[str]:
+        if self._toks is None:
+            self._toks = _tokens(self._doc)[0]
+        return self._toks
+
+    def _len(self, types):
+        """The lengths of token types (CJK: of the characters standing for them)."""
+        return map(len, types) if self._words is None else map(self._words.get, types, repeat(1))
+
+    def top_chars(self) -> int:
+        """At least the characters of the token type that holds the most: those of the most
+        frequent types counted, and for the others, which occur fewer than ``_least`` times
+        (too few to make an n-gram over its limit), that many times the longest token."""
+        if self._top is None:
+            if self.text is None:  # pragma: no cover
+                self._top = max(map(mul, self._freq.values(), self._len(self._freq)))
+            else:
+                self._top = max(max(map(mul, self._counts, self._len(self._head)), default=0),
+                                (self._least - 1) * self._longest)
+        return self._top
+
+    def longest(self) -> int:
+        """The length of the longest token."""
+        return self._longest
+
+    def lengths(self) -> list[int]:
+        """The length of each token."""
+        return list(map(len, self.toks)) if self._chars is None else list(self._len(self._chars))
+
+    def may_top(self, m: int, limit: float) -> bool:
+        """False when no m-gram can be the most frequent one, occur more than once and
+        hold over ``limit`` of the characters (an exact bound, without counting).
+
+        An m-gram that occurs k times holds at most k * m * (its longest token) characters:
+        under a count K it cannot exceed the limit even with the longest token, nor under a
+        count K1 with the longest token of those occurring K times or more; from K1 on, its
+        m tokens all occur K1 times or more: m of those in a row are somewhere in the text."""
+        if self.text is None:  # pragma: no cover
+            return True
+        least = _least_count(m, self._longest, self.total, limit)
+        if least < self._least:  # pragma: no cover - the types are not in order so far down
+            return True
+        high = bisect_right(self._counts, -least, key=neg)  # the types occurring `least` times or more
+        if not high:
+            return False
+        least = _least_count(m, max(self._len(self._head[:high])), self.total, limit)
+        high = bisect_right(self._counts, -least, hi=high, key=neg)
+        if not high:
+            return False
+        return high >= 0xD7FF or _in_a_row(high, m).search(self.text) is not None
+
+    def count(self, m: int) -> Counter:
+        """The m-grams of repeated tokens with their counts, in order of first occurrence."""
+        if self.text is None:  # pragma: no cover
+            return _candidate_counts(self._toks, m, _all_window(self._repeated, m))[0]
+        return Counter(_windows(m).findall(self.text))
+
+    def gram(self, key: str, m: int) -> tuple[str, ...]:
+        """The tokens of an m-gram counted by :meth:`count`."""
+        if self.text is None:  # pragma: no cover
+            return tuple(key.split(" "))
+        i = self.text.find(key)
+        return tuple(self.toks[i:i + m])
+
+    def second(self, key: str, m: int) -> int:
+        """The position of the m-gram's second occurrence."""
+        if self.text is None:  # pragma: no cover
+            return RepeatedNgrams._second(self._toks, self.gram(key, m))
+        return self.text.find(key, self.text.find(key) + 1)
+
+    def chars(self, key: str, m: int) -> int:
+        """The characters of the m-gram's tokens."""
+        return sum(map(len, self.gram(key, m)))
+
+    def covered(self, counts: Counter, m: int) -> int:
+        """The characters of every occurrence of the m-grams that occur more than once: at
+        least those of the positions they cover."""
+        keys = [key for key, k in counts.items() if k > 1]
+        if self.text is None:  # pragma: no cover
+            return sum(counts[key] * (len(key) - (m - 1)) for key in keys)
+        if self._lengths is None:
+            self._lengths = dict(zip(self._ids.values(), self._len(self._ids)))
+        get = self._lengths.get
+        return sum(counts[key] * sum(map(get, key)) for key in keys)
+
+    def repeated_flags(self, m: int, counts: Counter = None, within: bytes = None, base: int = 0) -> bytes:
+        """A flag per m-gram position (``n - m + 1`` of them): its m-gram occurs more than
+        once. ``counts``: :meth:`count` of ``m``, when at hand; ``within``: the flags of the
+        ``base``-grams, when m is longer: a repeated m-gram is made of repeated base-grams,
+        so only the m-grams of those are counted."""
+        if self.text is None:  # pragma: no cover
+            if within is not None:
+                return _repeated_flags(_candidate_counts(self._toks, m, _all_window(within, m - base + 1)))
+            return _repeated_flags(_candidate_counts(self._toks, m, _all_window(self._repeated, m)))
+        if within is not None:
+            keep = _all_window(within, m - base + 1)
+            starts = list(compress(range(len(keep)), keep))
+            grams = list(map(self.text.__getitem__, map(slice, starts, map(add, starts, repeat(m)))))
+        else:
+            starts, grams = self.candidates(m)
+        counts = Counter(grams) if counts is None else counts
+        flags = bytearray(max(0, self.n - m + 1))
+        deque(map(flags.__setitem__, compress(starts, map(gt, map(counts.__getitem__, grams), repeat(1))), repeat(1)),
+              maxlen=0)
+        return flags
+
+    def candidates(self, m: int) -> tuple[list[int], list[str]]:
+        r"""The positions of the m-grams :meth:`count` counts, and those m-grams: the runs of
+        characters between \x00s (``str.split``), m or more long, give the positions."""
+        runs = list(map(len, self.text.split("\x00")))
+        ends = list(accumulate(map(add, runs, repeat(1))))  # each run's end + 1
+        long = list(map(le, repeat(m), runs))
+        firsts = compress(map(sub, ends, map(add, runs, repeat(1))), long)
+        starts = list(chain.from_iterable(map(range, firsts, compress(map(sub, ends, repeat(m)), long))))
+        return starts, _windows(m).findall(self.text)
+
+    def first_repeat(self, m: int) -> int:
+        """The first position whose m-gram occurred before (0 if none)."""
+        if self.text is None:  # pragma: no cover
+            return RepeatedNgrams._first_repeat(self._toks, m)
+        starts, grams = self.candidates(m)
+        first = dict(zip(reversed(grams), reversed(starts)))  # each m-gram's first position
+        return next(compress(starts, map(ne, map(first.__getitem__, grams), starts)), 0)
 
 
 class RepeatedNgrams(lint.Rule):
@@ -187,24 +456,19 @@ class RepeatedNgrams(lint.Rule):
     def check(self, doc):
         if doc.word_count < MIN_WORDS:
             return
-        toks, scale = _tokens(doc)
-        n_tok = len(toks)
-        if n_tok < MIN_WORDS:
+        if _has_cjk(doc):
+            grams, scale = _Grams.of_cjk(doc), 2 if doc.lang in ("zh", "ja") else 1
+        else:
+            grams, scale = _Grams.of_tokens(_tokens(doc)[0]), 1
+        if grams.n < MIN_WORDS:
             return
-        freq = Counter(toks)
-        chars = list(map(mul, freq.values(), map(len, freq)))  # characters per token type
-        total = sum(chars) or 1
-        longest = max(map(len, freq))
-        # a token that occurs once is in no repeated n-gram: only the windows free of such
-        # tokens can repeat, and only they are counted (in prose, a minority)
-        repeated_tok = bytes(map((1).__lt__, map(freq.__getitem__, toks)))
+        total = grams.total
         # 5-grams (10 CJK characters): no repeat means no loop and no duplicated n-grams
         base = 5 * scale
-        counted5 = _candidate_counts(toks, base, _all_window(repeated_tok, base))
-        counts5 = counted5[0]
+        counts5 = grams.count(base)
         extra = sum(counts5.values()) - len(counts5)  # occurrences beyond the first
         if extra >= 2 * LOOP_MIN_TOKENS * scale - base and max(counts5.values()) >= LOOP_REPEATS:
-            loop = self._loop(toks, scale)
+            loop = self._loop(grams.toks, scale)
             if loop is not None:
                 i, j, period, times = loop
                 spans = _spans(doc, scale)
@@ -214,11 +478,12 @@ class RepeatedNgrams(lint.Rule):
                                        f"{times} times in a row: the text repeats itself (a generation or "
                                        f"scraping loop)")
                     return
-        top = self._top(toks, scale, total, longest, max(chars), repeated_tok)
+        top = self._top(grams, scale)
         if top is not None:
-            ratio, gram, k, share, limit, m = top
+            ratio, key, k, share, limit, m = top
+            gram = grams.gram(key, m)
             stuffed = ratio >= STUFFING_FACTOR and doc.word_count >= MIN_STUFFED_WORDS
-            i = self._second(toks, gram)
+            i = grams.second(key, m)
             spans = _spans(doc, scale)
             if i + m - 1 < len(spans):
                 phrase = (" " if scale == 1 else "").join(gram)
@@ -229,11 +494,15 @@ class RepeatedNgrams(lint.Rule):
                                    severity=None if stuffed else "info",
                                    confidence=self.confidence if stuffed else 0.3)
                 return
-        # positions in repeated 5-grams number at most twice the extra occurrences; the
-        # share of duplicated n-grams only shrinks as n grows, and the limits shrink slowly
-        if 2 * extra * base * longest / total <= min(DUP_LIMITS.values()):
+        # the positions in repeated 5-grams hold at most the characters of their occurrences
+        # (overlaps counted twice), and the share of duplicated n-grams only shrinks as n
+        # grows (a repeated n-gram is made of repeated 5-grams) while the limits stay over
+        # the lowest
+        floor = min(DUP_LIMITS.values())
+        if not extra or 2 * extra * base * grams.longest() / total <= floor \
+                or grams.covered(counts5, base) / total <= floor:
             return
-        dup = self._duplicated(toks, total, scale, counted5)
+        dup = self._duplicated(grams, scale, counts5)
         if dup is not None:
             n, share, limit, i, m = dup
             spans = _spans(doc, scale)
@@ -243,35 +512,40 @@ class RepeatedNgrams(lint.Rule):
                                    f"(Gopher's limit: {limit:.0%})", severity="info", confidence=0.3)
 
     @staticmethod
-    def _top(toks, scale, total, longest, top_chars, repeated_tok):
+    def _top(grams, scale):
         """The most frequent 2-, 3- or 4-gram most over Gopher's limit:
-        (share / limit, gram, count, share, limit, tokens) or None.
+        (share / limit, key of the gram, count, share, limit, tokens) or None.
 
-        Two upper bounds skip the counting: an n-gram occurs no more often than any of its
+        Upper bounds skip the counting: an n-gram occurs no more often than any of its
         tokens, so it holds at most n times the characters of the token type holding the
-        most (``top_chars``); and no more often than its first shorter n-gram counted."""
+        most (``top_chars``); no more often than its first shorter n-gram counted; and one
+        frequent enough to exceed the limit is made of frequent tokens in a row
+        (:meth:`_Grams.may_top`)."""
         worst = None
         prefix_max = None
+        total = grams.total
         for n, limit in TOP_LIMITS.items():
             m = n * scale
-            if len(toks) < 2 * m:
+            if grams.n < 2 * m:
                 break
-            if m * top_chars / total <= limit:
+            if m * grams.top_chars() / total <= limit:
                 continue
-            if prefix_max is not None and prefix_max * m * longest / total <= limit:
+            if prefix_max is not None and prefix_max * m * grams.longest() / total <= limit:
                 continue
-            counts = _candidate_counts(toks, m, _all_window(repeated_tok, m))[0]
+            if not grams.may_top(m, limit):
+                continue
+            counts = grams.count(m)
             k = max(counts.values(), default=1)
             if prefix_max is None:
                 prefix_max = k
             if k < 2:
                 break
-            if k * m * longest / total <= limit:
+            if k * m * grams.longest() / total <= limit:
                 continue
             key, k = max(counts.items(), key=itemgetter(1))
-            share = k * (len(key) - (m - 1)) / total  # the characters of its tokens
+            share = k * grams.chars(key, m) / total  # the characters of its tokens
             if share > limit and (worst is None or share / limit > worst[0]):
-                worst = (share / limit, tuple(key.split(" ")), k, share, limit, m)
+                worst = (share / limit, key, k, share, limit, m)
         return worst
 
     @staticmethod
@@ -287,25 +561,25 @@ class RepeatedNgrams(lint.Rule):
         return 0  # pragma: no cover
 
     @staticmethod
-    def _duplicated(toks, total, scale, counted5):
+    def _duplicated(grams, scale, counts5):
         """The n whose duplicated n-grams exceed Gopher's limit the most:
         (n, share, limit, first repeated token, tokens) or None.
 
-        Per n, at C speed: flags of the n-grams that occur more than once, the tokens they
-        cover (:func:`_any_window`), their characters. A repeated n-gram (n > 5) is made of
-        repeated 5-grams, so only the windows of those are counted."""
+        Per n, at C speed: flags of the n-grams that occur more than once
+        (:meth:`_Grams.repeated_flags`), the tokens they cover (:func:`_any_window`), their
+        characters."""
         best = None
-        base = 5 * scale
         floor = min(DUP_LIMITS.values())
-        rep5 = b""
-        lengths = list(map(len, toks))
+        lengths = grams.lengths()
+        base = 5 * scale
+        rep5 = None
         for n, limit in DUP_LIMITS.items():
             m = n * scale
-            counted = counted5 if n == 5 else _candidate_counts(toks, m, _all_window(rep5, m - base + 1))
-            repeated = _repeated_flags(counted)
-            if n == 5:
-                rep5 = repeated
-            share = sum(compress(lengths, _any_window(repeated, m))) / total
+            if rep5 is None:
+                repeated = rep5 = grams.repeated_flags(m, counts5)
+            else:
+                repeated = grams.repeated_flags(m, within=rep5, base=base)
+            share = sum(compress(lengths, _any_window(repeated, m))) / grams.total
             if share <= limit:
                 if share < floor:
                     break
@@ -315,7 +589,7 @@ class RepeatedNgrams(lint.Rule):
         if best is None:
             return None
         n, share, limit, m = best
-        return n, share, limit, RepeatedNgrams._first_repeat(toks, m), m
+        return n, share, limit, grams.first_repeat(m), m
 
     @staticmethod
     def _first_repeat(toks, m) -> int:

@@ -12,12 +12,14 @@ of '#' and ellipses to words stays under 0.1.
 """
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import attrgetter, ge, mul, not_
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, ge, lt, mul, not_
 
 import regex
 
 import lint
+
+from . import _qlt_common as Q
 
 #: a paragraph is soup when under this share of its non-space characters are letters
 #: (clean text: 0.39 at the lowest, a flattened financial table in an e-mail, over 0.5
@@ -39,6 +41,8 @@ _NO_LETTER_TOKEN = regex.compile(r"(?<!\S)[^\p{L}\s]+(?!\S)")
 _ELLIPSIS = regex.compile(r"\.\.\.|…|#")
 _LETTER_RUN = regex.compile(r"\p{L}+")
 _START, _END = attrgetter("start"), attrgetter("end")
+#: characters ``str.split`` takes for spaces and the regex's \s does not
+_SEPARATORS = "\x1c\x1d\x1e\x1f"
 #: punctuation stripped from a token before asking whether it is a word
 _PUNCT = ".,;:!?\"'()[]{}«»“”‘’„‹›-–—…。，、；：！？（）「」『』《》"
 
@@ -97,8 +101,14 @@ class SymbolSoup(lint.Rule):
     def check(self, doc):
         text = doc.text
         paras = doc.paragraphs
-        # every paragraph's whitespace tokens, and those of them that are words, at C speed
-        parts = list(map(str.split, map(text.__getitem__, map(slice, map(_START, paras), map(_END, paras)))))
+        # every paragraph's whitespace tokens, and those of them that are words, at C speed:
+        # those the other QLT rules read, lower-cased (which keeps every character's length,
+        # whether it is a letter and whether it is in _PUNCT), but for "İ", which lower-cases
+        # to "i" and a combining dot
+        if "\u0130" in text:
+            parts = list(map(str.split, map(text.__getitem__, map(slice, map(_START, paras), map(_END, paras)))))
+        else:
+            parts = Q.lower_parts(doc)
         alphas = list(map(list, map(filter, repeat(str.isalpha), parts)))
         tokens = sum(map(len, parts))
         alpha_tokens = sum(map(len, alphas))
@@ -106,23 +116,28 @@ class SymbolSoup(lint.Rule):
         # only the paragraphs where they make less than the share are examined one by one
         nonspace = list(map(len, map("".join, parts)))
         enough = map(ge, map(len, map("".join, alphas)), map(mul, nonspace, repeat(MIN_LETTER_SHARE)))
+        suspects = [i for i in compress(count(), map(not_, enough))
+                    if paras[i].kind != "table" and paras[i].end - paras[i].start >= MIN_CHARS
+                    and nonspace[i] >= MIN_CHARS]
+        if suspects:
+            # the letters of the text, CJK text too (which has no spaces between words), against
+            # the non-space characters before separator runs are collapsed (more than after; the
+            # regex's \s, unlike str.split, leaves out \x1c-\x1f): a lower bound of the share,
+            # for all the suspects at once
+            spans = [slice(paras[i].start, paras[i].end) for i in suspects]
+            letters = map(sum, map(map, repeat(len), map(_LETTER_RUN.findall, map(text.__getitem__, spans))))
+            uppers = list(map(nonspace.__getitem__, suspects))
+            if any(map(text.__contains__, _SEPARATORS)):
+                uppers = [upper + sum(map(text[span].count, _SEPARATORS)) for upper, span in zip(uppers, spans)]
+            suspects = list(compress(suspects, map(lt, letters, map(mul, uppers, repeat(MIN_LETTER_SHARE)))))
         flagged = False
-        for i in compress(count(), map(not_, enough)):
+        for i in suspects:
             para = paras[i]
-            if para.kind == "table" or para.end - para.start < MIN_CHARS or nonspace[i] < MIN_CHARS:
-                continue
-            # the same with punctuation stripped from the tokens
+            # the letters of the words, with punctuation stripped from the tokens
             words = list(filter(str.isalpha, map(str.strip, parts[i], repeat(_PUNCT))))
             if sum(map(len, words)) >= MIN_LETTER_SHARE * nonspace[i]:
                 continue
-            # the letters of CJK text, which has no spaces between words, against the
-            # non-space characters before separator runs are collapsed (more than after; the
-            # regex's \s, unlike str.split, leaves out \x1c-\x1f): a lower bound of the share
-            ptext = text[para.start:para.end]
-            upper = nonspace[i] + sum(map(ptext.count, "\x1c\x1d\x1e\x1f"))
-            if sum(map(len, _LETTER_RUN.findall(ptext))) >= MIN_LETTER_SHARE * upper:
-                continue
-            share, chars = letter_share(ptext)
+            share, chars = letter_share(text[para.start:para.end])
             if chars < MIN_CHARS or share >= MIN_LETTER_SHARE:
                 continue
             flagged = True
@@ -133,7 +148,7 @@ class SymbolSoup(lint.Rule):
         if words < MIN_DOC_WORDS or not tokens:
             return
         if not flagged and doc.lang not in ("zh", "ja") and alpha_tokens < MIN_ALPHA_WORDS * tokens:
-            alpha_tokens = sum(len(list(filter(str.isalpha, map(str.strip, part, repeat(_PUNCT))))) for part in parts)
+            alpha_tokens = sum(map(str.isalpha, map(str.strip, chain.from_iterable(parts), repeat(_PUNCT))))
         if not flagged and doc.lang not in ("zh", "ja") and alpha_tokens < MIN_ALPHA_WORDS * tokens:
             no_letter = _NO_LETTER_TOKEN.findall(text)
             alpha = 1 - len(no_letter) / tokens

@@ -104,26 +104,36 @@ class WordSalad(lint.Rule):
     )
 
     def check(self, doc):
-        for para in doc.paragraphs:
-            if para.kind not in KINDS:
-                continue
-            lang = para.lang or doc.lang
+        paras = doc.paragraphs
+        doc_lang = doc.lang
+        # each paragraph's language, where its kind is checked
+        langs = [(p.lang or doc_lang) if p.kind in KINDS else None for p in paras]
+        # the paragraphs not surely over the threshold (Q.quick_shares: bounds for all
+        # paragraphs at once), in order
+        suspects = []
+        for lang in set(langs):
             threshold = THRESHOLDS.get(lang)
-            if threshold is None:
-                continue
-            quick = Q.quick_share(doc, para, lang)
-            if not quick or quick[1] < MIN_WORDS or quick[0] >= threshold * quick[1]:
-                continue  # short, or surely over the threshold (the quick share is a lower bound)
+            quick = Q.quick_shares(doc, lang) if threshold is not None else None
+            if quick is not None:
+                suspects.extend(i for i, (own, hits, total) in enumerate(zip(langs, *quick))
+                                if own == lang and total >= MIN_WORDS and hits < threshold * total)
+        text = doc.text
+        for i in sorted(suspects):
+            para = paras[i]
+            lang = langs[i]
+            threshold = THRESHOLDS[lang]
             got = Q.function_share(doc, para, lang)
             if not got:
                 continue
             hits, total = got
+            if lang in ("zh", "ja") and (total < MIN_WORDS or hits >= threshold * total):
+                continue  # the quick test, which for CJK text is exact
             if total < (MIN_CJK_CHARS if lang in ("zh", "ja") else MIN_WORDS):
                 continue
             share = hits / total
             if share >= threshold:
                 continue
-            if len(LIST_SEPARATORS.findall(doc.text, para.start, para.end)) * 3 >= total:
+            if len(LIST_SEPARATORS.findall(text, para.start, para.end)) * 3 >= total:
                 continue  # an enumeration ("flour, sugar, butter, ..."), not prose gone wrong
             if Q.SCRIPT.get(lang) == "latin":
                 other, other_share, _ = Q.best_latin_language(doc, para, exclude=lang)

@@ -1,4 +1,5 @@
 """QLT rules (corpus quality): behaviour beyond their examples, and the clean-corpus budget."""
+import importlib
 import json
 import random
 import time
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import lint
+import lint.testing
 from lint.config import Settings
 from lint.engine import Linter
 from lint.extract.corpus import text_source
@@ -126,6 +128,107 @@ def test_repetition_checks_are_linear():
     check("QLT004", body + "\n\n" + body, "en")  # a long document read twice
     check("QLT004", "one two three four five six seven eight. " * 20000, "en")
     assert time.process_time() - start < 10
+
+
+def _module(code):
+    return importlib.import_module(type(RULES[code]).__module__)
+
+
+def _brute_counts(toks, m):
+    """Every m-gram that occurs more than once, with its count and first position."""
+    grams = [tuple(toks[i:i + m]) for i in range(len(toks) - m + 1)]
+    counts = Counter(grams)
+    first = {}
+    for i, g in enumerate(grams):
+        first.setdefault(g, i)
+    return {g: (k, first[g]) for g, k in counts.items() if k > 1}, grams
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_encoded_ngrams_count_as_the_tokens_do(seed):
+    """QLT004's n-grams as substrings of one character per token (_Grams) against a plain count
+    of token tuples: the same repeated n-grams, counts, order, positions and bounds."""
+    R = _module("QLT004")
+    rnd = random.Random(seed)
+    vocab = [f"w{i}" for i in range(rnd.randint(2, 40))]
+    toks = [rnd.choice(vocab) for _ in range(rnd.randint(20, 300))] + [f"once{i}" for i in range(rnd.randint(0, 20))]
+    rnd.shuffle(toks)
+    grams = R._Grams.of_tokens(toks)
+    assert grams.n == len(toks) and grams.total == sum(map(len, toks))
+    assert grams.longest() == max(map(len, toks))
+    assert grams.top_chars() >= max(k * len(t) for t, k in Counter(toks).items())
+    for m in range(2, 11):
+        expected, all_grams = _brute_counts(toks, m)
+        counts = grams.count(m)
+        repeated = [(grams.gram(key, m), k) for key, k in counts.items() if k > 1]
+        assert repeated == sorted(((g, k) for g, (k, _) in expected.items()), key=lambda x: expected[x[0]][1])
+        for key, k in counts.items():
+            if k > 1:
+                gram = grams.gram(key, m)
+                assert grams.second(key, m) == [i for i, g in enumerate(all_grams) if g == gram][1]
+                assert grams.chars(key, m) == sum(map(len, gram))
+        flags = grams.repeated_flags(m)
+        assert list(flags) == [int(g in expected) for g in all_grams]
+        first = min((i for i, g in enumerate(all_grams) if g in expected and expected[g][1] < i), default=0)
+        assert grams.first_repeat(m) == first
+        covered = {j for i, g in enumerate(all_grams) if g in expected for j in range(i, i + m)}
+        assert grams.covered(counts, m) >= sum(len(toks[j]) for j in covered)
+        for limit in (0.01, 0.05, 0.1, 0.16, 0.2):
+            if expected and not grams.may_top(m, limit):
+                g, (k, _) = max(expected.items(), key=lambda x: (x[1][0], -x[1][1]))
+                assert k * sum(map(len, g)) / grams.total <= limit
+
+
+def test_encoded_ngrams_of_cjk_text_are_its_tokens():
+    R = _module("QLT004")
+    text = ZH + " OK 2024年, ok! " + ZH[:20] + " Ünïcode ünïcode " + ZH
+    doc = lint.testing.make_document(text, "zh")
+    toks = R._tokens(doc)[0]
+    grams = R._Grams.of_cjk(doc)
+    plain = R._Grams.of_tokens(toks)
+    assert (grams.n, grams.total, grams.longest(), grams.toks) == (plain.n, plain.total, plain.longest(), toks)
+    assert grams.lengths() == list(map(len, toks))
+    for m in (2, 4, 10):
+        assert list(grams.count(m).values()) == list(plain.count(m).values())
+        assert [grams.gram(k, m) for k in grams.count(m)] == [plain.gram(k, m) for k in plain.count(m)]
+
+
+def test_repeated_ngrams_without_encoding_report_the_same(monkeypatch):
+    """The fallback for over a million repeated words (n-grams as tokens joined by a space)."""
+    R = _module("QLT004")
+    stuffed = " ".join(f"Cheap flights to city {i}: cheap flights, best cheap flights deals now." for i in range(20))
+    passage = "Please click the link below to confirm your account and receive the free gift card. "
+    sig = "Kind regards, Jane Doe, Senior Analyst at Example Energy Services in Houston"
+    texts = [stuffed, EN + " " + passage * 4, f"{EN} {sig}. Please call me back. {sig}. The figures follow. {sig}.",
+             EN + "\n\n" + EN + "\n\n" + IT]
+    found = [[(f.severity, f.offset, f.end_offset, f.message) for f in check("QLT004", t, "en")] for t in texts]
+    assert all(found)
+    monkeypatch.setattr(R, "_MAX_IDS", 0)
+    assert [[(f.severity, f.offset, f.end_offset, f.message) for f in check("QLT004", t, "en")] for t in texts] == found
+
+
+def test_paragraph_tokens_are_the_lowercased_whitespace_tokens():
+    """The tokens all QLT rules share (lower_parts) are text.lower().split(), paragraph by
+    paragraph: whatever the spaces, line breaks and final sigmas."""
+    Q = importlib.import_module(type(RULES["QLT005"]).__module__.rsplit(".", 1)[0] + "._qlt_common")
+    rnd = random.Random(5)
+    pieces = ["ΟΔΟΣ", "Σ", "σ", "a", "İ", " ", "\n", "\n\n", "\t", "\u00a0", "\x1c", "\u2028", "\u3000", "# ", "- ",
+              "1. ", "| x |", "> ", ".", "'", "A" * 120, "\r\n", "Word"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        doc = lint.testing.make_document(text, "en")
+        assert [t for part in Q.lower_parts(doc) for t in part] == text.lower().split()
+
+
+def test_cjk_quick_shares_bound_the_exact_ones():
+    Q = importlib.import_module(type(RULES["QLT005"]).__module__.rsplit(".", 1)[0] + "._qlt_common")
+    ja = "市議会は月曜日に会合を開き、川に新しい橋を建設することを決めた。"
+    doc = lint.testing.make_document(f"{ja}\n\n{ZH}\n\nSome English text here.\n\n東京タワー", "ja")
+    for lang in ("zh", "ja"):
+        hits, sizes = Q.quick_shares(doc, lang)
+        for para, h, size in zip(doc.paragraphs, hits, sizes):
+            exact = Q.function_share(doc, para, lang)
+            assert exact[0] == h and exact[0] <= exact[1] <= size
 
 
 # -- QLT005 ---------------------------------------------------------------------------------
