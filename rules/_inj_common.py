@@ -113,11 +113,11 @@ def _known(lang: str) -> frozenset:
     return known
 
 
-def _distinct(doc) -> set:
+def _distinct(doc) -> frozenset:
     """The distinct words of ``doc`` as written (cached in ``doc.cache``)."""
     got = doc.cache.get("inj.distinct")
     if got is None:
-        got = doc.cache["inj.distinct"] = set(map(itemgetter(2), doc.words))
+        got = doc.cache["inj.distinct"] = doc.word_set
     return got
 
 
@@ -151,7 +151,7 @@ def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
     anywhere = _common_anywhere()
     # all lower case: the word is its own lower case (checked: str.lower leaves every
     # lower-case and every uncased character alone)
-    cand = rest & anywhere
+    cand = set(rest & anywhere)  # (a set: a frozenset operand gives a frozenset)
     # mixed case with a lower-case initial ('incelemeLeri'): few, lower-cased here
     upper = list(compress(rest, map(not_, map(str.islower, rest))))
     for w in compress(upper, map(str.islower, map(itemgetter(0), upper))):
@@ -269,8 +269,7 @@ def foreign_runs(doc) -> list[ForeignRun]:
         return cached
     out: list[ForeignRun] = []
     doc.cache["inj_foreign"] = out
-    words = doc.words
-    if not words:
+    if not doc.word_set:
         return out
     paras = [(para, para.lang or doc.lang) for para in doc.paragraphs if para.kind in ("text", "list", "quote")]
     # Pre-check on the document's distinct words (C speed): a run grows from a core word,
@@ -282,6 +281,7 @@ def foreign_runs(doc) -> list[ForeignRun]:
     hits = {lang: found for lang in sorted(langs) if (found := core_lowers(distinct, lang, _rest(doc, lang)))}
     if not hits:
         return out
+    words = doc.words  # offsets: only for the documents a core word may be in
     text = doc.text
     low = lowered(doc)  # only used for the word set; offsets come from doc.words
     # where those words occur (substring search in C): only the paragraphs holding one

@@ -257,7 +257,7 @@ class GluedLowercaseWords(lint.Rule):
         # a few documents nearly all of them are known innocent and a set difference skips
         # them; a document with no glued word stops here
         _bound_memos()  # between documents: a document's judgements stay whole while it is checked
-        longs = {w for s, e, w in doc.words if 8 <= e - s <= 40}
+        longs = {w for w in doc.word_set if 8 <= len(w) <= 40}
         if not any([self._judge(longs, lang) for lang in langs]):  # a list: judge in every language
             return
         text = doc.text
