@@ -148,18 +148,30 @@ def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
     """
     if rest is None:
         rest = words - _known(lang)
-    anywhere = _common_anywhere()
+    global _CALLS
+    _CALLS += 1
+    # The union of every language's common words costs ~0.3 s and ~90 MB to build: worth
+    # it for a corpus, not for the few files of a pre-commit run. Until then, every word
+    # goes to _is_core (memoised), which loads another language's list only for a word
+    # rare in ``lang``. Both ways give the same answer: _is_core holds only for words
+    # common in some language.
+    anywhere = _common_anywhere() if _CALLS > ANYWHERE_AFTER else None
     # all lower case: the word is its own lower case (checked: str.lower leaves every
     # lower-case and every uncased character alone)
-    cand = set(rest & anywhere)  # (a set: a frozenset operand gives a frozenset)
+    cand = set(rest & anywhere) if anywhere is not None else set(filter(str.islower, rest))
     # mixed case with a lower-case initial ('incelemeLeri'): few, lower-cased here
     upper = list(compress(rest, map(not_, map(str.islower, rest))))
     for w in compress(upper, map(str.islower, map(itemgetter(0), upper))):
         if w.isalpha():
             low = w.lower()
-            if low in anywhere:
+            if anywhere is None or low in anywhere:
                 cand.add(low)
     return {low for low in cand if _is_core(low, lang)}
+
+
+#: calls of core_lowers after which it builds the union of all common words (see there)
+ANYWHERE_AFTER = 200
+_CALLS = 0
 
 
 def core_words(words: set, lang: str) -> set:
@@ -433,8 +445,8 @@ def _slugs(text: str):
 
 @lru_cache(maxsize=None)
 def _spam_gate() -> Optional[tuple]:
-    """(pattern, phrases): one word of every spam phrase, its anchor (the rarest: least
-    common in any language), a pattern that finds the anchors as whole lines, and anchor ->
+    """(pattern, phrases): one word of every spam phrase, its anchor (the rarest in
+    English), a pattern that finds the anchors as whole lines, and anchor ->
     the words of the phrases it anchors; None when a phrase has no word of letters only
     (then every text is scanned)."""
     matcher = _spam_matcher()
@@ -444,7 +456,9 @@ def _spam_gate() -> Optional[tuple]:
         letters = [w for w in pieces if w.isalpha()]
         if not letters:
             return None
-        anchor = min(letters, key=lambda w: (max(common_words(m).get(w, 0.0) for m in LANGUAGES), -len(w), w))
+        # any word of a phrase is a correct anchor; the rarest in English is a selective
+        # one (looking it up in every language would load every word list at start-up)
+        anchor = min(letters, key=lambda w: (lint.zipf(w, "en", wordlist="small"), -len(w), w))
         phrases.setdefault(anchor, []).append(tuple(pieces))
     body = trie_body(TrieMatcher({a: 1 for a in phrases}))
     if body is None:
