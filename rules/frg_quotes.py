@@ -14,7 +14,7 @@ apostrophes (``l’Ucraina``, ``don’t``, ``rock ’n’ roll``, ``’90s``) fr
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import regex
 
@@ -50,6 +50,37 @@ class _Mark:
     def __init__(self, pos, ch, family, misused=False):
         self.pos, self.ch, self.family, self.misused = pos, ch, family, misused
         self.nested = None  # position of a same-family opening met while this one was open
+
+
+def _marks_in(positions, k, para):
+    """``(k, j)``: the marks of ``para`` are ``positions[k:j]`` (sorted positions; the
+    search starts at ``k``).
+
+    >>> class P: start, end = 5, 9
+    >>> _marks_in([1, 5, 8, 9, 12], 0, P)
+    (1, 3)
+    """
+    k = bisect_left(positions, para.start, k)
+    return k, bisect_left(positions, para.end, k)
+
+
+def _paragraphs_with_marks(doc, positions, carrying):
+    """``(index, paragraph, the positions of its marks)`` for every paragraph holding a
+    mark, in order, and for every paragraph while ``carrying()`` is true (a quotation or
+    bracket left open must see the paragraphs that follow, marks or not). ``carrying`` is
+    asked again before each step, so the caller's state decides."""
+    paras = doc.paragraphs
+    k, idx, n = 0, -1, len(paras)
+    while True:
+        idx += 1
+        if not carrying():  # nothing carried over: skip the paragraphs without a mark
+            idx, k = _next_with_marks(doc, positions, k, idx)
+        if idx >= n:
+            return
+        p = paras[idx]
+        k, j = _marks_in(positions, k, p)
+        yield idx, p, positions[k:j]
+        k = j
 
 
 def _next_with_marks(doc, positions, k, idx):
@@ -272,22 +303,9 @@ class UnbalancedQuotes(lint.Rule):
         paras = doc.paragraphs
         pending = None  # (paragraph, open marks) carried over from the previous paragraph
         pending_end = 0
-        k = 0
-        idx, n = -1, len(paras)
         last = len(text) - 1
-        while True:
-            idx += 1
-            if pending is None:  # nothing carried over: skip the paragraphs without a mark
-                idx, k = _next_with_marks(doc, positions, k, idx)
-            if idx >= n:
-                break
-            p = paras[idx]
-            while k < len(positions) and positions[k] < p.start:
-                k += 1
-            j = k
-            while j < len(positions) and positions[j] < p.end:
-                j += 1
-            if j == k:
+        for idx, p, marks in _paragraphs_with_marks(doc, positions, lambda: pending is not None):
+            if not marks:
                 if pending and _same_block(text, pending_end, p.start):
                     pending_end = p.end  # a hard-wrapped line of the same block: still open
                     continue
@@ -295,7 +313,6 @@ class UnbalancedQuotes(lint.Rule):
                     yield from self._report_open(doc, *pending)
                 pending = None
                 continue
-            marks, k = positions[k:j], j
             if len(marks) > MAX_MARKS_PER_PARAGRAPH:
                 pending = None  # not prose (QLT003 reports symbol soup): keep the scan linear
                 continue
@@ -426,30 +443,15 @@ class UnbalancedBrackets(lint.Rule):
             return
         pending = None  # (paragraph, offset of an opening bracket not closed there)
         pending_end = 0
-        k = 0
-        paras = doc.paragraphs
-        idx, n = -1, len(paras)
-        while True:
-            idx += 1
-            if pending is None:  # nothing carried over: skip the paragraphs without a bracket
-                idx, k = _next_with_marks(doc, positions, k, idx)
-            if idx >= n:
-                break
-            p = paras[idx]
-            while k < len(positions) and positions[k] < p.start:
-                k += 1
-            j = k
-            while j < len(positions) and positions[j] < p.end:
-                j += 1
+        for _, p, marks in _paragraphs_with_marks(doc, positions, lambda: pending is not None):
             if pending is not None and not _same_block(text, pending_end, p.start):
                 yield self._open_finding(doc, *pending)
                 pending = None
-            if j == k:
+            if not marks:
                 if pending is not None:
                     pending_end = p.end
                 continue
-            problems, stack = self._scan(text, p.start, p.end, positions[k:j])
-            k = j
+            problems, stack = self._scan(text, p.start, p.end, marks)
             if pending is not None:
                 strays = [pr for pr in problems if pr[0] == "stray"]
                 if strays:
