@@ -266,6 +266,17 @@ class Document:
         return list(zip(ends[0::2], ends[1::2], parts[1::2]))
 
     @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``, computed once and shared by every rule that searches in lower
+        case. Lower-casing may change the length (Turkish 'İ' becomes two code points):
+        offsets into it are offsets into ``text`` only when the lengths are equal.
+
+        >>> Document("Hello World").lowered
+        'hello world'
+        """
+        return self.text.lower()
+
+    @cached_property
     def word_set(self) -> frozenset:
         """The distinct word tokens as written (the texts of :attr:`words`), for rules that
         first ask "which words occur?" and look for positions only when one matters.

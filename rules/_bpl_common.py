@@ -150,16 +150,6 @@ def agency_pattern() -> str:
     return phrase_alternation(names, fold=False)
 
 
-def lowered(doc: "lint.Document") -> str:
-    """``doc.text.lower()``, computed once per document (for substring pre-tests only:
-    lower-casing may change lengths, so offsets into it mean nothing). Shared with the
-    SPN, INJ and MTA rules under the same key (see ``_spn_common.lowered``)."""
-    low = doc.cache.get("lower")
-    if low is None:
-        low = doc.cache["lower"] = doc.text.lower()
-    return low
-
-
 @lru_cache(maxsize=None)
 def lexicon(name: str) -> dict[str, list[tuple[str, str]]]:
     """``role -> [(lang, phrase), ...]`` from ``lexicons/bpl/<name>.tsv``."""

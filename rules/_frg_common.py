@@ -186,16 +186,6 @@ def char_positions(text: str, chars: str) -> list:
     return out
 
 
-def lowered(doc) -> str:
-    """``doc.text.lower()``, computed once per document and shared with the other
-    families under the same key (``doc.cache["lower"]``). Lower-casing changes the
-    length only for 'İ': callers that need offsets check ``len(low) == len(doc.text)``."""
-    low = doc.cache.get("lower")
-    if low is None:
-        low = doc.cache["lower"] = doc.text.lower()
-    return low
-
-
 @lru_cache(maxsize=None)
 def word_chars() -> str:
     """The body of a character class of every character of the Basic Multilingual Plane

@@ -30,7 +30,7 @@ from typing import Optional
 
 import lint
 
-from ._spn_common import TrieMatcher, lowered, search_lowered, trie_body
+from ._spn_common import TrieMatcher, search_lowered, trie_body
 
 #: languages INJ001 covers, by script
 LATIN = ("en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr")
@@ -295,7 +295,7 @@ def foreign_runs(doc) -> list[ForeignRun]:
         return out
     words = doc.words  # offsets: only for the documents a core word may be in
     text = doc.text
-    low = lowered(doc)  # only used for the word set; offsets come from doc.words
+    low = doc.lowered  # only used for the word set; offsets come from doc.words
     # where those words occur (substring search in C): only the paragraphs holding one
     # can have a run (skipped when lower-casing moved the offsets)
     spots = _spots(low, set().union(*hits.values())) if len(low) == len(text) else None
@@ -561,7 +561,7 @@ def spam_hits(doc) -> list[SpamHit]:
     if cached is not None:
         return cached
     text = doc.text
-    low = lowered(doc)
+    low = doc.lowered
     if len(low) != len(text):
         low = None
     src = low if low is not None else text

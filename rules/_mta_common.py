@@ -27,15 +27,6 @@ import lint
 _LEX = ("lexicons", "mta")
 
 
-def lowered(doc) -> str:
-    """``doc.text.lower()``, computed once per document and shared with the other families
-    (``doc.cache["lower"]``, see ``_spn_common.lowered``)."""
-    low = doc.cache.get("lower")
-    if low is None:
-        low = doc.cache["lower"] = doc.text.lower()
-    return low
-
-
 def _path(name: str) -> str:
     return lint.data_path(__file__, *_LEX, name)
 

@@ -52,20 +52,6 @@ def lexicon(name: str) -> str:
     return lint.data_path(__file__, "lexicons", "spn", name)
 
 
-def lowered(doc) -> str:
-    """``doc.text.lower()``, computed once per document and shared (``doc.cache["lower"]``)
-    by the SPN, INJ, MTA and BPL rules. Lower-casing may change the length (Turkish 'İ'
-    becomes two code points): check ``len(low) == len(doc.text)`` before using offsets.
-
-    >>> lowered(lint.Document("Hello World"))
-    'hello world'
-    """
-    low = doc.cache.get("lower")
-    if low is None:
-        low = doc.cache["lower"] = doc.text.lower()
-    return low
-
-
 # ---------------------------------------------------------------------------------------
 # word lists
 # ---------------------------------------------------------------------------------------
@@ -1005,7 +991,7 @@ def _end_of_words(text: str, start: int, end: int, n: int) -> int:
 
 def _phrase_hits(doc, out: dict) -> None:
     text = doc.text
-    low = lowered(doc)
+    low = doc.lowered
     n = len(text)
     fast = len(low) == n  # else matcher.search matches the text ignoring case
     for lang, s, e in _lang_runs(doc):

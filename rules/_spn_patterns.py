@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import lint
 
-from ._spn_common import NUMBER, OUTLET, Hit, lexicon, lowered
+from ._spn_common import NUMBER, OUTLET, Hit, lexicon
 
 # -- SPN003 spun numbers --------------------------------------------------------------
 #: number words 1-9 per language (articles such as 'un', 'a', 'een' left out: they are
@@ -81,9 +81,9 @@ def _lang_ok(word: str, join: str, lang) -> bool:
 
 
 def _lowered(doc) -> str:
-    """``doc.text.lower()`` computed once per document (shared with the phrase matcher);
+    """``doc.lowered`` (computed once per document, shared with the phrase matcher);
     the original text when lower-casing changes its length (offsets must not move)."""
-    low = lowered(doc)
+    low = doc.lowered
     return low if len(low) == len(doc.text) else doc.text
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 import lint
 
 from ._bpl_common import (_NOT_CJK, LEAD_JUNK, Spans, count_words, edge_words, first_word, in_word_list, last_word,
-                          lexicon, line_at, line_heads, line_tails, lowered, phrase_alternation, phrase_parts, quote,
+                          lexicon, line_at, line_heads, line_tails, phrase_alternation, phrase_parts, quote,
                           role_pattern, unmasked)
 
 _LEX = "cta"
@@ -246,7 +246,7 @@ class CallToAction(lint.Rule):
     def check(self, doc):
         rx = _rx()
         text = doc.text
-        low = lowered(doc)
+        low = doc.lowered
         low = low if len(low) == len(text) else None  # offsets must hold
         # candidate lines: those whose first or last word can start or end a prompt (set
         # lookups on the cached line heads and tails), and CJK lines

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import lint
 
-from ._bpl_common import Spans, count_words, lexicon, lowered, quote, role_pattern, unmasked
+from ._bpl_common import Spans, count_words, lexicon, quote, role_pattern, unmasked
 
 _LEX = "copyright"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?:\s*[-–/,]\s*(?:1[89]\d\d|20\d\d|\d\d))*"
@@ -115,7 +115,7 @@ class CopyrightLine(lint.Rule):
             if not m or _law_context(text, m) or done.contains(start):
                 continue
             yield from self._report(doc, rx, text, m.start(), m.end(), done, "copyright notice")
-        low = lowered(doc)
+        low = doc.lowered
         lang_keys = rx["keys"]
         candidates = lang_keys.get(doc.lang, ()) + lang_keys["en"] if doc.lang != "en" else lang_keys["en"]
         keys = [k for k in candidates if k in low]

@@ -182,7 +182,7 @@ class DoubledWord(lint.Rule):
         """
         langs = [lang for lang in doc.languages if lang in self.languages]
         every = (True, frozenset(langs))
-        low = C.lowered(doc)
+        low = doc.lowered
         if len(low) != len(text) or "Σ" in text:
             return every
         words = _repeat_words()

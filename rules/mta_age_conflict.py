@@ -21,7 +21,7 @@ import regex
 
 import lint
 
-from ._mta_common import find_people, first_name, lowered, person_noun, person_nouns
+from ._mta_common import find_people, first_name, person_noun, person_nouns
 
 
 @dataclass
@@ -281,7 +281,7 @@ class AgeConflict(lint.Rule):
         # spares the anaphor patterns of most languages (not when lower-casing moved letters,
         # 'İ', or when a long s, which the patterns fold to 's', is present).
         ana_langs = langs
-        low = lowered(doc)
+        low = doc.lowered
         if len(low) == len(text) and "ſ" not in low:
             ana_langs = {lang for lang in langs if _may_have_anaphor(low, lang)}
             if not ana_langs:

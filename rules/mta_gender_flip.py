@@ -19,7 +19,7 @@ import regex
 
 import lint
 
-from ._mta_common import dangling_speech_objects, lowered
+from ._mta_common import dangling_speech_objects
 from ._mta_common import NOT_NAMES, TRAVEL_WORDS, find_people, first_name, person_noun, person_nouns
 
 _EN_SPEECH = (
@@ -198,7 +198,7 @@ def _attribution_languages(doc) -> set:
     less those whose cue (:data:`_ATTR_CUES`) the document lacks."""
     langs = {p.lang for p in doc.paragraphs if p.lang == "en" or p.lang in _OTHER_ATTR}
     if langs:
-        low = lowered(doc)
+        low = doc.lowered
         langs = {lang for lang in langs if any(cue.search(low) for cue in _ATTR_CUES[lang])}
     return langs
 

@@ -64,7 +64,7 @@ def _tokens(doc) -> tuple[list[str], int]:
     Other text: the whitespace tokens of the lower-cased text (those of its paragraphs,
     shared with the other QLT rules), without the punctuation around them."""
     if _has_cjk(doc):
-        return _CJK_TOKEN.findall(doc.text.lower()), 2 if doc.lang in ("zh", "ja") else 1
+        return _CJK_TOKEN.findall(doc.lowered), 2 if doc.lang in ("zh", "ja") else 1
     return list(filter(None, map(str.strip, Q.lower_tokens(doc)[0], repeat(_STRIP)))), 1
 
 
@@ -270,7 +270,7 @@ class _Grams:
     def of_cjk(cls, doc) -> "_Grams":
         """From the text: its CJK characters, each a token, stand for themselves; its words
         (what :data:`_CJK_TOKEN` takes whole), for a private-use character each."""
-        parts = _CJK_WORD.split(doc.text.lower())  # [between, word, between, ..., between]
+        parts = _CJK_WORD.split(doc.lowered)  # [between, word, between, ..., between]
         words = parts[1::2]
         types = dict.fromkeys(words)
         if len(types) > _MAX_WORDS:  # pragma: no cover
