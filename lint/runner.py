@@ -233,11 +233,13 @@ class Run:
             # lint the first documents here, then fork: the workers start with the patterns
             # compiled and the word tables loaded, in pages they share with this process
             # instead of each building its own copy
-            chars = 0
-            while head and chars < WARM_UP_CHARS:
-                source, settings = head.pop(0)
+            chars = done = 0
+            while done < len(head) and chars < WARM_UP_CHARS:
+                source, settings = head[done]
+                done += 1
                 chars += len(source.text or "")
                 yield self._lint_one(source, settings), settings
+            head = head[done:]
             gc.freeze()  # the collector must not write to the shared objects' headers
         ctx = multiprocessing.get_context(method)
         pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(None, self.rule_timeout))

@@ -599,7 +599,3 @@ def spam_hits(doc) -> list[SpamHit]:
     doc.cache.pop("inj.rest", None)
     return out
 
-
-def inj_hits(doc) -> list:
-    """Every INJ hit (for benchmarks and tests)."""
-    return list(foreign_runs(doc)) + list(spam_hits(doc))
