@@ -113,14 +113,6 @@ def _known(lang: str) -> frozenset:
     return known
 
 
-def _distinct(doc) -> frozenset:
-    """The distinct words of ``doc`` as written (cached in ``doc.cache``)."""
-    got = doc.cache.get("inj.distinct")
-    if got is None:
-        got = doc.cache["inj.distinct"] = doc.word_set
-    return got
-
-
 def _rest(doc, lang: str) -> set:
     """The distinct words of ``doc`` that are not common words of ``lang`` as written: every
     word with a capital, and the rare ones (cached per language in ``doc.cache``)."""
@@ -129,7 +121,7 @@ def _rest(doc, lang: str) -> set:
         rests = doc.cache["inj.rest"] = {}
     got = rests.get(lang)
     if got is None:
-        got = rests[lang] = _distinct(doc) - _known(lang)
+        got = rests[lang] = doc.word_set - _known(lang)
     return got
 
 
@@ -289,7 +281,7 @@ def foreign_runs(doc) -> list[ForeignRun]:
     langs = {lang for _, lang in paras if lang in LANGUAGES}
     if not langs:
         return out
-    distinct = _distinct(doc)
+    distinct = doc.word_set
     hits = {lang: found for lang in sorted(langs) if (found := core_lowers(distinct, lang, _rest(doc, lang)))}
     if not hits:
         return out
@@ -499,7 +491,7 @@ def _spam_possible(doc, low: str) -> bool:
     pattern, phrases = gate
     lang = next(iter(rests))
     words = _rest(doc, lang)
-    extra = _distinct(doc) & _anchored(lang)
+    extra = doc.word_set & _anchored(lang)
     joined = "\n".join(chain(words, extra) if extra else words)
     if not joined:
         return False
@@ -530,7 +522,7 @@ def _spam_possible_ignoring_case(doc) -> bool:
     pattern = _anchor_pattern_ignoring_case()
     if pattern is None:
         return True
-    pieces = "\n".join(_distinct(doc)).replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    pieces = "\n".join(doc.word_set).replace("-", "\n").replace("'", "\n").replace("’", "\n")
     if not pieces.replace("\n", "").isalnum():
         return bool(pieces)  # combining marks in a word: pieces this test does not separate
     return pattern.search("\n" + pieces + "\n") is not None
@@ -594,8 +586,7 @@ def spam_hits(doc) -> list[SpamHit]:
         out.append(SpamHit(m.start(), m.end(), "slug", 0.6, f"SEO spam slug in running text: '{m.group()}'"))
     out.sort(key=lambda h: h.start)
     doc.cache["inj_spam"] = out
-    # INJ001 (which runs first) is done with the word sets too: don't keep them alive
-    doc.cache.pop("inj.distinct", None)
+    # INJ001 (which runs first) is done with the per-language word sets: don't keep them alive
     doc.cache.pop("inj.rest", None)
     return out
 
