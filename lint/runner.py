@@ -227,7 +227,15 @@ class Run:
     def _lint_one(self, source: Source, settings: Settings) -> DocResult:
         return self.linter_for(settings).lint_source(source)
 
-    def _parallel(self, head: list, rest: Iterator) -> Iterator[DocResult]:
+    def _parallel(self, head: list, rest: Iterator) -> Iterator[tuple[DocResult, Settings]]:
+        """Lint with ``jobs`` processes: this one and ``jobs - 1`` workers.
+
+        The parent is one of the N: it keeps every worker's queue filled and lints a chunk
+        itself whenever the queues are full. So on N cores N processes lint, none of them
+        stealing CPU from the others for reading, dispatching and reporting, one process
+        fewer is forked, and the chunks the parent lints are never pickled. Results are
+        yielded in input order, whoever linted them.
+        """
         method = "fork" if sys.platform != "win32" else "spawn"
         if method == "fork":
             # lint the first documents here, then fork: the workers start with the patterns
@@ -242,12 +250,23 @@ class Run:
             head = head[done:]
             gc.freeze()  # the collector must not write to the shared objects' headers
         ctx = multiprocessing.get_context(method)
-        pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(None, self.rule_timeout))
+        workers = self.jobs - 1
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(None, self.rule_timeout))
+        #: (chunk, AsyncResult of a worker, or the results linted here), in input order
         pending: deque = deque()
+        queued: deque = deque()  # the AsyncResults not known to be done, oldest first
         try:
             for chunk in _chunks(_chain(head, rest)):
-                pending.append((chunk, pool.apply_async(_lint_chunk, (_for_worker(chunk),))))
-                while len(pending) >= self.jobs * IN_FLIGHT_PER_JOB:
+                while queued and queued[0].ready():
+                    queued.popleft()
+                if len(queued) < workers * IN_FLIGHT_PER_JOB:
+                    async_result = pool.apply_async(_lint_chunk, (_for_worker(chunk),))
+                    queued.append(async_result)
+                    pending.append((chunk, async_result))
+                else:  # every worker has enough to do: lint this chunk here
+                    pending.append((chunk, [self._lint_one(source, settings) for source, settings in chunk]))
+                # hand over what is done, in order; wait only when too much is held back
+                while pending and (_is_done(pending[0][1]) or len(pending) > self.jobs * IN_FLIGHT_PER_JOB * 2):
                     yield from self._collect(pending.popleft())
             while pending:
                 yield from self._collect(pending.popleft())
@@ -261,10 +280,17 @@ class Run:
 
     @staticmethod
     def _collect(item) -> Iterator[tuple[DocResult, Settings]]:
-        chunk, async_result = item
-        for (source, settings), result in zip(chunk, async_result.get()):
+        chunk, outcome = item
+        if isinstance(outcome, list):  # linted here
+            yield from zip(outcome, (settings for _, settings in chunk))
+            return
+        for (source, settings), result in zip(chunk, outcome.get()):
             result.text = source.source_text
             yield result, settings
+
+
+def _is_done(outcome) -> bool:
+    return isinstance(outcome, list) or outcome.ready()
 
 
 def _for_worker(chunk: list[tuple[Source, Settings]]) -> list[tuple[Source, Settings]]:

@@ -366,3 +366,32 @@ def test_reject_line_helpers():
     assert json.loads(error_record(None, "truncated", "f.jsonl.gz")) == {
         "unspun": {"error": "truncated", "file": "f.jsonl.gz"}}
     assert json.loads(error_record({"id": 3}, "null", "p.parquet")) == {"id": 3, "unspun": {"error": "null"}}
+
+
+def test_parallel_run_shares_work_between_parent_and_workers(tmp_path, monkeypatch):
+    # with --jobs 2 the parent is one of the two: it lints chunks itself whenever the
+    # worker's queue is full, and the results still come back in input order, identical
+    # to a serial run
+    from lint import runner
+    from lint.config import ConfigResolver
+
+    monkeypatch.setattr(runner, "IN_FLIGHT_PER_JOB", 1)
+    monkeypatch.setattr(runner, "WARM_UP_CHARS", 0)
+    lines = [record(DAMAGED if i % 7 == 0 else f"{LONGER} Item {i}.", i) for i in range(1500)]
+    path = write_jsonl(tmp_path / "p.jsonl", lines)
+    local = []
+    real = runner.Run._lint_one
+
+    def counting(self, source, settings):
+        local.append(source.path)
+        return real(self, source, settings)
+
+    def run(jobs):
+        resolver = ConfigResolver(discover=False, overrides={"select": ["QLT", "FRG011"]})
+        return [result.to_dict() for result, _ in runner.Run(resolver, jobs=jobs).results([path])]
+
+    serial = run(1)
+    monkeypatch.setattr(runner.Run, "_lint_one", counting)
+    parallel = run(2)
+    assert parallel == serial and len(serial) == 1500
+    assert 0 < len(local) < 1500  # the parent linted some chunks, the worker the others
