@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from lint.config import Settings
+from lint.document import Document
 from lint.engine import Linter
 from lint.plugins import load_registry
 from lint.source import Source
@@ -49,11 +50,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--select", default="ALL", help="comma-separated rule codes or prefixes")
     ap.add_argument("--limit", type=int, default=2000, help="bench files to include")
+    ap.add_argument("--docs", action="store_true",
+                    help="also a line per text with its language, word count, score and paragraph languages "
+                         "(for changes to the shared analyses)")
     args = ap.parse_args()
     linter = Linter(Settings(select=args.select.split(",")), load_registry())
     out = sys.stdout
     for name, text in texts(args.limit):
         result = linter.lint_source(Source(path=name, text=text))
+        if args.docs:
+            doc = Document(text)
+            out.write(f"{name}\tDOC\t{result.language}\t{result.words}\t{result.score:.6f}\t"
+                      f"{[(p.start, p.end, p.lang, p.kind) for p in doc.paragraphs]}\t{doc.sentences}\n")
         for f in result.findings:
             out.write(f"{name}\t{f.rule}\t{f.severity}\t{f.confidence:.3f}\t{f.offset}-{f.end_offset}\t"
                       f"{f.text!r}\t{f.message}\t{f.suggestion!r}\n")

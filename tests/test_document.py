@@ -1,0 +1,43 @@
+"""The shared analyses of a Document: shortcuts must give exactly what the plain
+computation gives."""
+import json
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from lint.document import Document
+from lint.textutil import WORD, word_count, word_count_of_tokens
+
+CLEAN = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "clean"
+
+PIECES = ["the", "The", "McDonald's", "l’Ucraina", "well-known", "10km", "3.5", "x²", "Ⅻ", "½", "_", "__init__",
+          "北京大学", "東京タワー", "カタカナ", "한국어", "naïve", "nai\u0308ve", "नमस्ते", "مرحبا", "Привет", " ", "\n",
+          "-", "'", "’", ".", ",", "!", "7", "٣", "ß", "İstanbul", "🙂", "\u200b", "a\u0301", "ǅ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+                 st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)))
+def test_word_count_from_tokens_equals_word_count(text):
+    assert word_count_of_tokens(WORD.findall(text), text) == word_count(text)
+
+
+def test_word_count_from_tokens_on_the_clean_corpus():
+    paths = sorted(CLEAN.glob("*.jsonl"))
+    if not paths:
+        import pytest
+
+        pytest.skip("clean corpus not present")
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line)["text"]
+                assert word_count_of_tokens(WORD.findall(text), text) == word_count(text), text[:80]
+
+
+def test_document_tokens_agree_with_words():
+    doc = Document("It's 3 words? 北京大学, well-known x².")
+    assert doc.tokens == [w for _, _, w in doc.words]
+    fresh = Document(doc.text)
+    fresh.words  # noqa: B018 - tokens then come from the words
+    assert fresh.tokens == doc.tokens and fresh.word_count == doc.word_count == word_count(doc.text)
