@@ -52,6 +52,8 @@ _SENT_END = regex.compile(
     r"(?:(?<![.!?…])[.!?…]++[\"'”’»)\]）」』›]*+(?=\s+[\"'“‘«„(\[¿¡]*[\p{Lu}\p{N}])"
     r"|[。！？]+[”’」』）】]*)"
 )
+#: lower case, without the final dot; none is longer than six characters (see
+#: _is_abbreviation)
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr sig sra sr dott ing avv gen col lt sgt capt cpt rev fr "
     "mt vs etc no nr nos art fig vol pp ed eds approx inc ltd co corp dept univ est "
@@ -338,6 +340,8 @@ def _kind(block: str) -> str:
 def _is_abbreviation(text: str, para_start: int, dot: int) -> bool:
     """True when the '.' at ``dot`` ends an abbreviation or an initial, not a sentence."""
     lo = max(para_start, dot - 12)
+    if dot - 7 >= lo and text[dot - 7 : dot].isalpha():
+        return False  # a word of seven letters or more: longer than any abbreviation
     before = text[lo:dot]
     m = _TAIL_WORD.search(before)
     if not m:

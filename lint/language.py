@@ -156,8 +156,10 @@ def score_words(words: Iterable[str]) -> dict:
     hits: dict = {}
     get = hits.get
     share = _SHARE
-    for w in filter(share.__contains__, words):
-        k = share[w]
+    # each distinct word once, with its count, in order of first occurrence: the same
+    # sums, and the languages enter ``hits`` in the same order
+    for w, n in Counter(filter(share.__contains__, words)).items():
+        k = share[w] * n
         for lang in _INDEX[w]:
             hits[lang] = get(lang, 0) + k
     return hits

@@ -41,3 +41,30 @@ def test_document_tokens_agree_with_words():
     fresh = Document(doc.text)
     fresh.words  # noqa: B018 - tokens then come from the words
     assert fresh.tokens == doc.tokens and fresh.word_count == doc.word_count == word_count(doc.text)
+
+
+def _is_abbreviation_reference(text, para_start, dot):
+    """The plain computation, without the shortcut for long words."""
+    import regex
+
+    from lint.document import ABBREVIATIONS
+
+    m = regex.search(r"[\p{L}.]+$", text[max(para_start, dot - 12):dot])
+    if not m:
+        return False
+    word = m.group().lower().strip(".")
+    return bool(word) and (word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Dr", "dr", "etc", "U.S", "approx", "Approximately", "J", "x", "İİİİİİİ",
+                                 "elephants", "s.p.a", "dr.med", " ", ".", "5", "ǅ", "Ⅻ", "straße"]),
+                min_size=1, max_size=8).map("".join), st.integers(0, 10))
+def test_abbreviation_shortcut_is_exact(before, para_start):
+    from lint.document import ABBREVIATIONS, _is_abbreviation
+
+    assert max(map(len, ABBREVIATIONS)) <= 6  # the shortcut for seven letters relies on it
+    text = before + ". Next"
+    dot = len(before)
+    para_start = min(para_start, dot)
+    assert _is_abbreviation(text, para_start, dot) == _is_abbreviation_reference(text, para_start, dot)
