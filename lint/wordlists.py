@@ -201,16 +201,28 @@ def _load_rare(lang: str) -> Optional[RareWords]:
     return rare
 
 
+#: cache files kept per language: one per wordfreq install in use (a project's virtual
+#: environment and pre-commit's own, say), so that two installs never delete each other's
+#: file and rebuild it on every run
+CACHE_FILES_KEPT = 3
+
+
 def _write_cache(path: Path, stem: str, rare: RareWords) -> None:
-    """Write the cache file and remove this language's stale ones (from other wordfreq
-    installs: every new virtual environment has its own file dates)."""
+    """Write the cache file; of this language's files, keep only the newest
+    CACHE_FILES_KEPT (older ones come from wordfreq installs no longer used)."""
     from .atomic import atomic_write_bytes
 
     try:
         atomic_write_bytes(str(path), rare.digests.tobytes() + rare.cb.tobytes())
+        ours = []
         for old in path.parent.glob(f"rare*-{stem.split('-')[1]}-*"):
-            if old != path:
-                old.unlink(missing_ok=True)
+            try:
+                ours.append((old == path, old.stat().st_mtime_ns, old))
+            except OSError:
+                continue
+        ours.sort(reverse=True)  # the file just written first, then the newest
+        for _, _, old in ours[CACHE_FILES_KEPT:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass
 

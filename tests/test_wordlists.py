@@ -23,14 +23,20 @@ def test_rare_word_found_beyond_the_small_list():
 
 
 def test_cache_is_written_read_back_and_stale_files_removed(fresh_cache):
-    stale = fresh_cache / "rare2-en-1-2.bin"
-    stale.write_bytes(b"\0" * 10)
+    import os
+
+    # four files of other wordfreq installs, oldest first: the two oldest go, so that the
+    # newest file of each of the last installs stays (no two installs delete each other's)
+    stale = [fresh_cache / f"rare2-en-{i}-2.bin" for i in range(4)]
+    for age, path in enumerate(reversed(stale)):
+        path.write_bytes(b"\0" * 10)
+        os.utime(path, ns=(10**18 - age * 10**9,) * 2)
     other = fresh_cache / "rare2-de-1-2.bin"
     other.write_bytes(b"\0" * 10)
     built = wordlists.rare_words("en")
-    files = sorted(p.name for p in fresh_cache.iterdir())
-    assert not stale.exists() and other.exists()  # only this language's stale file goes
-    assert len(files) == 2
+    kept = sorted(p.name for p in fresh_cache.glob("rare2-en-*"))
+    assert len(kept) == wordlists.CACHE_FILES_KEPT == 3
+    assert [p.exists() for p in stale] == [False, False, True, True] and other.exists()
     wordlists._RARE.clear()
     loaded = wordlists.rare_words("en")
     assert loaded.digests == built.digests and loaded.cb == built.cb
