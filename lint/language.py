@@ -201,6 +201,10 @@ _SCRIPT_OF = {
 }
 
 
+#: characters of a paragraph looked at first for the document's function words
+_HEAD = 120
+
+
 def detect_paragraph(text: str, doc_lang: Optional[str]) -> Optional[str]:
     """A paragraph's language, cheaply: it inherits the document's when it is short, or
     when it is in the document's script and holds several of its function words; only the
@@ -216,8 +220,15 @@ def detect_paragraph(text: str, doc_lang: Optional[str]) -> Optional[str]:
     sample = text[:400]
     if doc_lang in _LATIN_LANGS:
         if not _NON_LATIN.search(sample):
+            own = _WORDS[doc_lang]
+            # most paragraphs show three function words in their first line: the tokens of
+            # a prefix, without its last (maybe cut) one, are the first tokens of the
+            # whole, so three there are three among the first 60
+            head = _TOKENS.findall(sample[:_HEAD].lower())[:-1]
+            if len(head) <= 60 and len(own.intersection(head)) >= 3:
+                return doc_lang
             words = set(_TOKENS.findall(sample.lower(), 0, 480)[:60])
-            if len(_WORDS[doc_lang] & words) >= 3:
+            if len(own & words) >= 3:
                 return doc_lang
     elif doc_lang in _SCRIPT_OF:
         # a paragraph in the document's own script, with little Latin in it, inherits

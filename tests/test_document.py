@@ -68,3 +68,36 @@ def test_abbreviation_shortcut_is_exact(before, para_start):
     dot = len(before)
     para_start = min(para_start, dot)
     assert _is_abbreviation(text, para_start, dot) == _is_abbreviation_reference(text, para_start, dot)
+
+
+def _detect_paragraph_reference(text, doc_lang):
+    """detect_paragraph without the look at the paragraph's head first."""
+    from lint import language as L
+
+    if len(text) < 25:
+        return doc_lang
+    sample = text[:400]
+    if doc_lang in L._LATIN_LANGS:
+        if not L._NON_LATIN.search(sample):
+            if len(L._WORDS[doc_lang] & set(L._TOKENS.findall(sample.lower(), 0, 480)[:60])) >= 3:
+                return doc_lang
+    elif doc_lang in L._SCRIPT_OF:
+        own = len(sample) - len(L._SCRIPT_OF[doc_lang].sub("", sample))
+        latin = len(sample) - len(L._ASCII_LETTERS.sub("", sample))
+        if own >= 4 and latin < 2 * own:
+            return doc_lang
+    return L.detect(sample, default=doc_lang, max_words=60)
+
+
+WORDS_OF_MANY = ["the", "and", "of", "il", "la", "di", "che", "der", "die", "und", "le", "et", "de", "que", "el",
+                 "y", "en", "het", "van", "een", "i", "w", "na", "bir", "ve", "bu", "cat", "Σ", "ΣΑΣ", "İ", "x",
+                 "1", "2024", "a1b", "don't", "–", ",", ".", " ", "  ", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS_OF_MANY), max_size=120).map(" ".join),
+       st.sampled_from(["en", "it", "de", "fr", "es", "nl", "pl", "tr", "pt", "sv"]))
+def test_paragraph_language_shortcut_is_exact(text, doc_lang):
+    from lint.language import detect_paragraph
+
+    assert detect_paragraph(text, doc_lang) == _detect_paragraph_reference(text, doc_lang)
