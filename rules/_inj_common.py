@@ -21,11 +21,11 @@ memory.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, islice
-from operator import itemgetter, not_
+from itertools import accumulate, chain, compress
+from operator import eq, itemgetter, not_
 from typing import Optional
 
 import lint
@@ -66,42 +66,24 @@ def common_words(lang: str) -> dict:
     return lint.common_words(lang, COMMON)
 
 
-#: the words common (Zipf >= COMMON) in at least one language of LANGUAGES, lower case: a
-#: core's lower case is always one of them (see :func:`_common_anywhere`)
-_ANYWHERE: Optional[frozenset] = None
-#: per paragraph language: lower-case candidate -> can it be the core of a run? (bounded:
-#: the oldest half is dropped when it is full, so memory stays flat over a long run)
-_CORE_MEMO: dict[str, dict[str, bool]] = {}
+#: per paragraph language, the lower-case words known to be the core of a run, and those
+#: known not to be, so that a document's candidates are sorted out by set operations in C
+#: (both emptied when one holds _MEMO_MAX words, so memory stays flat over a long run)
+_CORES: dict[str, set] = {}
+_NOT_CORES: dict[str, set] = {}
 _MEMO_MAX = 200_000
 #: per language: its common words as a frozenset (a set is probed faster than a dict)
 _KNOWN: dict[str, frozenset] = {}
 
 
-def _common_anywhere() -> frozenset:
-    """Every word of every language's common list (built once per process: ~330,000
-    words; the lists themselves are loaded by :func:`foreign_language` anyway)."""
-    global _ANYWHERE
-    if _ANYWHERE is None:
-        words: set = set()
-        for m in LANGUAGES:
-            words.update(common_words(m))
-        _ANYWHERE = frozenset(words)
-    return _ANYWHERE
+def _core_test(low: str, lang: str) -> bool:
+    """``low`` (a lower-case word) can be the core of a run in a paragraph of ``lang`` (not
+    memoised: :func:`core_lowers` keeps the answers).
 
-
-def _is_core(low: str, lang: str) -> bool:
-    """``low`` (a lower-case word) can be the core of a run in a paragraph of ``lang``."""
-    memo = _CORE_MEMO.get(lang)
-    if memo is None:
-        memo = _CORE_MEMO[lang] = {}
-    got = memo.get(low)
-    if got is None:
-        if len(memo) >= _MEMO_MAX:  # drop the oldest half (dicts keep insertion order)
-            for key in list(islice(memo, _MEMO_MAX // 2)):
-                del memo[key]
-        got = memo[low] = (len(low) >= 4 and low.isalpha() and low[0].islower()
-                           and foreign_language(low, lang) is not None)
-    return got
+    >>> _core_test("incelemeleri", "en"), _core_test("forces", "en")
+    (True, False)
+    """
+    return len(low) >= 4 and low.isalpha() and low[0].islower() and foreign_language(low, lang) is not None
 
 
 def _known(lang: str) -> frozenset:
@@ -113,16 +95,88 @@ def _known(lang: str) -> frozenset:
     return known
 
 
-def _rest(doc, lang: str) -> set:
-    """The distinct words of ``doc`` that are not common words of ``lang`` as written: every
-    word with a capital, and the rare ones (cached per language in ``doc.cache``)."""
-    rests = doc.cache.get("inj.rest")
-    if rests is None:
-        rests = doc.cache["inj.rest"] = {}
-    got = rests.get(lang)
+#: per language: words as written that a document's analysis can skip: the language's
+#: common words (never foreign in it), and the words judged here, in a document of the
+#: language, neither the core of a run in it (:func:`core_lowers`) nor holding a spam anchor
+#: (:func:`_spam_gate`) (reset to the common words when it has grown by _PLAIN_MAX words)
+_PLAIN: dict[str, set] = {}
+_PLAIN_MAX = 100_000
+
+
+def _plain(lang: str) -> set:
+    plain = _PLAIN.get(lang)
+    if plain is None or len(plain) > len(_known(lang)) + _PLAIN_MAX:
+        plain = _PLAIN[lang] = set(_known(lang))
+    return plain
+
+
+def _todo(doc, lang: str) -> set:
+    """The distinct words of ``doc`` not plain in ``lang`` (see ``_PLAIN``): every word a
+    run's core or a spam anchor can come from, and no common word of ``lang`` (cached per
+    language in ``doc.cache``; the first one is also the spam gate's, see
+    :func:`_spam_possible`)."""
+    todos = doc.cache.get("inj.todo")
+    if todos is None:
+        todos = doc.cache["inj.todo"] = {}
+    got = todos.get(lang)
     if got is None:
-        got = rests[lang] = doc.word_set - _known(lang)
+        got = todos[lang] = doc.word_set - _plain(lang)
     return got
+
+
+def _anchor_free(words: list) -> list:
+    """The words of ``words`` (as written) whose lower case has the length of the word,
+    pieces (split at hyphens and apostrophes) of letters and digits only, and no spam
+    anchor among those pieces: the words :func:`_spam_possible` may skip in any document.
+    Tested all together (C speed): the words whose lower case is longer, then those with
+    an anchor piece (from where the anchors are found) are left out; word by word only
+    when a piece holds another character (a combining mark).
+
+    >>> _anchor_free(["house", "Casino", "casino-bonus", "İstanbul", "road", "Bets", "cafe\u0301"])
+    ['house', 'road', 'Bets']
+    """
+    gate = _spam_gate()
+    if gate is None or not words:
+        return []
+    pattern = gate[0]
+    joined = "\n".join(words)
+    low = joined.lower()
+    if len(low) != len(joined):  # 'İ': the words whose lower case keeps their length
+        words = list(compress(words, map(eq, map(len, words), map(len, low.split("\n")))))
+        joined = "\n".join(words)
+        low = joined.lower()
+    pieces = low.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    if pieces.replace("\n", "").isalnum():
+        found = [m.start() for m in pattern.finditer("\n" + pieces + "\n")]
+        if not found:
+            return words
+        # a match starts at the line break before its piece: at the offset of the piece in
+        # ``pieces``, inside the word that holds it
+        starts = list(accumulate(map(len, words), lambda a, n: a + n + 1, initial=0))
+        bad = {bisect_right(starts, q) - 1 for q in found}
+        return [w for i, w in enumerate(words) if i not in bad]
+    out = []
+    for w in words:
+        lw = w.lower()
+        if len(lw) != len(w):
+            continue
+        pieces = lw.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+        if pieces.replace("\n", "").isalnum() and pattern.search("\n" + pieces + "\n") is None:
+            out.append(w)
+    return out
+
+
+def _learn(lang: str, todo: set, cores: set) -> None:
+    """Add to the plain words of ``lang`` the words of ``todo`` (a document's, see
+    :func:`_todo`) that are not a run's core in ``lang`` (their lower case is not in
+    ``cores``, the document's cores: :func:`core_lowers` of ``todo``) and hold no spam
+    anchor (:func:`_anchor_free`)."""
+    if not todo:
+        return
+    words = _anchor_free(list(todo))
+    if cores and words:
+        words = [w for w in words if w not in cores and w.lower() not in cores]
+    _plain(lang).update(words)
 
 
 def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
@@ -132,38 +186,55 @@ def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
     words of ``words`` not in ``lang``'s common list, when the caller has them.
 
     Set operations in C sort out nearly every word: the language's common words go first
-    (they are not foreign), then the words common in no language (they cannot be foreign
-    anywhere); the few left are decided one by one (memoised).
+    (they are not foreign), then the words already judged in this language (the sets
+    ``_CORES`` and ``_NOT_CORES``); the few new ones are judged one by one.
 
     >>> sorted(core_lowers({"incelemeleri", "Incelemeleri", "forces", "2024", "incelemeLeri"}, "en"))
     ['incelemeleri']
     """
     if rest is None:
         rest = words - _known(lang)
-    global _CALLS
-    _CALLS += 1
-    # The union of every language's common words costs ~0.3 s and ~90 MB to build: worth
-    # it for a corpus, not for the few files of a pre-commit run. Until then, every word
-    # goes to _is_core (memoised), which loads another language's list only for a word
-    # rare in ``lang``. Both ways give the same answer: _is_core holds only for words
-    # common in some language.
-    anywhere = _common_anywhere() if _CALLS > ANYWHERE_AFTER else None
+    rest = list(rest)
+    lower = list(map(str.islower, rest))
     # all lower case: the word is its own lower case (checked: str.lower leaves every
     # lower-case and every uncased character alone)
-    cand = set(rest & anywhere) if anywhere is not None else set(filter(str.islower, rest))
-    # mixed case with a lower-case initial ('incelemeLeri'): few, lower-cased here
-    upper = list(compress(rest, map(not_, map(str.islower, rest))))
+    cand = set(compress(rest, lower))
+    # mixed case with a lower-case initial ('incelemeLeri'): few, lower-cased here; a word
+    # with a capital or an uncased initial cannot be a core
+    upper = list(compress(rest, map(not_, lower)))
     for w in compress(upper, map(str.islower, map(itemgetter(0), upper))):
         if w.isalpha():
-            low = w.lower()
-            if anywhere is None or low in anywhere:
-                cand.add(low)
-    return {low for low in cand if _is_core(low, lang)}
-
-
-#: calls of core_lowers after which it builds the union of all common words (see there)
-ANYWHERE_AFTER = 200
-_CALLS = 0
+            cand.add(w.lower())
+    if not cand:
+        return cand
+    not_cores = _NOT_CORES.get(lang)
+    if not_cores is None:
+        not_cores = _NOT_CORES[lang] = set()
+        _CORES[lang] = set()
+    cores = _CORES[lang]
+    cand -= not_cores
+    if not cand:
+        return cand
+    out = cand & cores
+    if len(out) < len(cand):
+        if len(not_cores) >= _MEMO_MAX or len(cores) >= _MEMO_MAX:
+            not_cores.clear()
+            cores.clear()
+        new = cand - out
+        # a core is common in another language (:func:`foreign_language`): the new words
+        # common in none are not cores (set operations in C; most new words go here)
+        elsewhere: set = set()
+        for m in LANGUAGES:
+            if m != lang:
+                elsewhere |= common_words(m).keys() & new
+        not_cores |= new - elsewhere
+        for low in elsewhere:
+            if _core_test(low, lang):
+                cores.add(low)
+                out.add(low)
+            else:
+                not_cores.add(low)
+    return out
 
 
 def core_words(words: set, lang: str) -> set:
@@ -186,6 +257,16 @@ def _script_languages(word: str, lang: str) -> tuple:
     return tuple(m for m in (CYRILLIC if cyr else LATIN) if m != lang)
 
 
+_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+
+
+@lru_cache(maxsize=None)
+def _script_tables(lang: str, cyr: bool) -> tuple:
+    """``(language, common words)`` for the languages of :func:`_script_languages` (of a
+    Cyrillic word when ``cyr``), in the same order."""
+    return tuple((m, common_words(m)) for m in (CYRILLIC if cyr else LATIN) if m != lang)
+
+
 @lru_cache(maxsize=65536)
 def foreign_language(word: str, lang: str) -> Optional[tuple[str, float]]:
     """(language, zipf) when ``word`` (lower case) is unknown in ``lang`` and common in
@@ -196,13 +277,16 @@ def foreign_language(word: str, lang: str) -> Optional[tuple[str, float]]:
     >>> foreign_language("buttress", "en") is None
     True
     """
-    if lint.zipf(word, lang) >= UNKNOWN:
-        return None
     best = None
-    for m in _script_languages(word, lang):
-        z = common_words(m).get(word)
+    cyr = not word.isascii() and _CYRILLIC_CHAR.search(word) is not None  # as _script_languages
+    for m, table in _script_tables(lang, cyr):
+        z = table.get(word)
         if z is not None and z >= COMMON and (best is None or z > best[1]):
             best = (m, round(z, 2))
+    # the frequency in ``lang`` (a slower look-up for a rare word) only for a word common
+    # in another language: most words asked about are common nowhere
+    if best is None or lint.zipf(word, lang) >= UNKNOWN:
+        return None
     return best
 
 
@@ -282,7 +366,13 @@ def foreign_runs(doc) -> list[ForeignRun]:
     if not langs:
         return out
     distinct = doc.word_set
-    hits = {lang: found for lang in sorted(langs) if (found := core_lowers(distinct, lang, _rest(doc, lang)))}
+    hits = {}
+    for lang in sorted(langs):
+        todo = _todo(doc, lang)
+        found = core_lowers(distinct, lang, todo)
+        _learn(lang, todo, found)
+        if found:
+            hits[lang] = found
     if not hits:
         return out
     words = doc.words  # offsets: only for the documents a core word may be in
@@ -473,6 +563,11 @@ def _anchored(lang: str) -> frozenset:
     return frozenset(out)
 
 
+#: words as written that :func:`_anchor_free` accepted, for the documents INJ001 did not
+#: sort (cleared when it holds _PLAIN_MAX words)
+_ANCHOR_FREE: set = set()
+
+
 def _spam_possible(doc, low: str) -> bool:
     """False when no phrase of the spam lexicon can match ``low``, the document's
     lower-cased text (of the same length as the text).
@@ -481,17 +576,27 @@ def _spam_possible(doc, low: str) -> bool:
     characters of the text, lower-cased: a piece of a word of the text (a word joins its
     pieces with hyphens, apostrophes or combining marks). A common word of a language
     ``lang`` is lower case, and none of its pieces is an anchor unless it is one of
-    :func:`_anchored`; the other words are outside ``lang``'s common list (:func:`_rest`,
-    shared with INJ001): their pieces, lower-cased, are searched for the anchors at C
-    speed. Every word of a phrase with an anchor found must be in the text too."""
+    :func:`_anchored`; the other plain words of ``lang`` (``_PLAIN``) were found free of
+    anchors by :func:`_anchor_free`. The rest (:func:`_todo`, shared with INJ001; all the
+    words not found free of anchors before when INJ001 did not sort them) have their
+    pieces, lower-cased, searched for the anchors at C speed. Every word of a phrase with
+    an anchor found must be in the text too."""
     gate = _spam_gate()
-    rests = doc.cache.get("inj.rest")
-    if gate is None or not rests:
-        return True  # INJ001 did not sort this text's words (another language): scan it
+    if gate is None:
+        return True
     pattern, phrases = gate
-    lang = next(iter(rests))
-    words = _rest(doc, lang)
-    extra = doc.word_set & _anchored(lang)
+    todos = doc.cache.get("inj.todo")
+    if todos:
+        lang = next(iter(todos))
+        words = todos[lang]
+        extra = doc.word_set & _anchored(lang)
+    else:  # INJ001 did not sort this text's words (another language)
+        words = doc.word_set - _ANCHOR_FREE
+        extra = None
+        if words:
+            if len(_ANCHOR_FREE) >= _PLAIN_MAX:
+                _ANCHOR_FREE.clear()
+            _ANCHOR_FREE.update(_anchor_free(list(words)))
     joined = "\n".join(chain(words, extra) if extra else words)
     if not joined:
         return False
@@ -587,6 +692,6 @@ def spam_hits(doc) -> list[SpamHit]:
     out.sort(key=lambda h: h.start)
     doc.cache["inj_spam"] = out
     # INJ001 (which runs first) is done with the per-language word sets: don't keep them alive
-    doc.cache.pop("inj.rest", None)
+    doc.cache.pop("inj.todo", None)
     return out
 

@@ -848,23 +848,63 @@ def trie_body(matcher: TrieMatcher) -> Optional[str]:
     return "(?:" + pattern[len(head):-len(tail)] + ")"
 
 
+@lru_cache(maxsize=1)
+def re_word_chars() -> str:
+    r"""The body of a character class of the characters of the Basic Multilingual Plane that
+    ``re`` calls ``\w``, as ranges (exactly: taken from ``re`` itself, once per process).
+    ``[...]`` and ``[^...]`` of it are bitmaps, tested faster than the ``\w`` and ``\W``
+    categories; they stand for them in a text without characters outside the BMP (see
+    :func:`bmp_only`).
+
+    >>> re.fullmatch(f"[{re_word_chars()}]+", "l’Ucraina") is None, re.fullmatch(f"[{re_word_chars()}]+", "Öl_3") is not None
+    (True, True)
+    """
+    out = []
+    for first, last in ((0, 0xD800), (0xE000, 0x10000)):  # no surrogates
+        for m in re.finditer(r"\w+", "".join(map(chr, range(first, last)))):
+            run = m.group()
+            # the characters themselves (escaped where a class needs it): compiled faster
+            # than \U escapes
+            a, b = (("\\" + c if c in "\\]^-[" else c) for c in (run[0], run[-1]))
+            out.append(a if len(run) == 1 else f"{a}-{b}")
+    return "".join(out)
+
+
+def bmp_only(text: str) -> bool:
+    """True when every character of ``text`` is in the Basic Multilingual Plane (then it is
+    two bytes in UTF-16): nearly every text; C speed.
+
+    >>> bmp_only("l’Ucraina 北京"), bmp_only("emoji 😀")
+    (True, False)
+    """
+    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
 @lru_cache(maxsize=None)
-def _word_start_patterns(pattern: str) -> Optional[tuple]:
+def _word_start_patterns(pattern: str, bmp: bool = False) -> Optional[tuple]:
     """For a pattern ``(?<!\\w)(?:BODY)(?!\\w)`` (a :class:`TrieMatcher`'s): ``BODY(?!\\w)``
     and ``\\W(?:BODY)(?!\\w)``; None for any other pattern. The second starts with a
     character class, so ``re`` skips at C speed to the non-word characters and tries the
-    trie only after them, where the first tries it (after its look-behind) everywhere."""
+    trie only after them, where the first tries it (after its look-behind) everywhere.
+    ``bmp``: with ``\\w`` and ``\\W`` as the bitmaps of :func:`re_word_chars`, the same
+    patterns for a text all in the Basic Multilingual Plane, ~20% faster."""
     head, tail = _WHOLE_WORDS
     if not (pattern.startswith(head) and pattern.endswith(tail)):
         return None
     body = pattern[len(head) - 3:]  # "(?:BODY)(?!\w)"
+    if bmp:
+        w = re_word_chars()
+        body = body[:-len(r"(?!\w)")] + f"(?![{w}])"
+        return re.compile(body), re.compile(f"[^{w}]" + body)
     return re.compile(body), re.compile(r"\W" + body)
 
 
-def search_lowered(matcher: TrieMatcher, low: str, pos: int = 0, endpos: Optional[int] = None):
+def search_lowered(matcher: TrieMatcher, low: str, pos: int = 0, endpos: Optional[int] = None,
+                   bmp: Optional[bool] = None):
     """``matcher.pattern.search(low, pos, endpos)`` as a ``(start, end)`` span or None:
     the leftmost phrase at ``pos`` or after, found faster (``low`` is the lower-cased text;
     the caller checked that lower-casing kept its length, as ``matcher.search`` does).
+    ``bmp``: :func:`bmp_only` of ``low``, when the caller knows it.
 
     A phrase starts where no word character precedes it: at ``pos`` (when the character
     before is not a word character, which the look-behind sees too), or right after a
@@ -877,7 +917,7 @@ def search_lowered(matcher: TrieMatcher, low: str, pos: int = 0, endpos: Optiona
     True
     """
     endpos = len(low) if endpos is None else endpos
-    pats = _word_start_patterns(matcher.pattern.pattern)
+    pats = _word_start_patterns(matcher.pattern.pattern, bmp_only(low) if bmp is None else bmp)
     if pats is None:
         m = matcher.pattern.search(low, pos, endpos)
         return m.span() if m is not None else None
@@ -994,6 +1034,7 @@ def _phrase_hits(doc, out: dict) -> None:
     low = doc.lowered
     n = len(text)
     fast = len(low) == n  # else matcher.search matches the text ignoring case
+    bmp = fast and bmp_only(low)
     for lang, s, e in _lang_runs(doc):
         matcher = phrase_matcher(lang) if lang in PHRASE_LANGUAGES else None
         if matcher is None:
@@ -1001,7 +1042,7 @@ def _phrase_hits(doc, out: dict) -> None:
         pos = s
         while pos < e:
             if fast:
-                span = search_lowered(matcher, low, pos, e)
+                span = search_lowered(matcher, low, pos, e, bmp)
             else:
                 m = matcher.search(text, pos, e, low)
                 span = m.span() if m is not None else None

@@ -61,23 +61,34 @@ def _repeat_words() -> frozenset:
     return frozenset(words)
 
 
+def _adjacent_scan(langs: frozenset, bmp: bool = False):
+    """:func:`_adjacent_scan_of` for the languages of ``langs`` that have article pairs (so
+    texts in other languages add no patterns to compile)."""
+    return _adjacent_scan_of(tuple(sorted(lang for lang in langs if _pair_pattern(lang) is not None)), bmp)
+
+
 @lru_cache(maxsize=64)
-def _adjacent_scan(langs: frozenset):
+def _adjacent_scan_of(langs: tuple, bmp: bool = False):
     """The pre-check of the whole rule for a text in ``langs``: one ``re`` scan of the
     lower-cased text for a word repeated (:data:`_REPEAT`, case-sensitive: a
     case-insensitive back-reference is slow; group 1) or two articles of those languages
     in a row (groups 2 and 3, in a look-ahead: that match takes only the character before
     them), each after a character that is not a word character for ``re`` or ``regex`` (a
     bitmap class first: the engine skips the letters of the words at C speed); and the
-    same at the start of the text. Returns ``(after_boundary, at_start, pair_langs)``."""
+    same at the start of the text. Returns ``(after_boundary, at_start, pair_langs)``.
+    ``bmp``: for a text all in the Basic Multilingual Plane, with ``\\w`` as the bitmap
+    of :func:`_frg_common.re_word_chars` (the same characters there, ~20% faster)."""
     firsts, seconds, pair_langs = set(), set(), []
-    for lang in sorted(langs):
+    for lang in langs:
         if _pair_pattern(lang) is not None:
             f, arts = _pair_firsts(lang)
             firsts |= f
             seconds |= arts
             pair_langs.append(lang)
     rep = r"(\w++),?\s++\1(?!\w)"
+    if bmp:
+        w = C.re_word_chars()
+        rep = f"([{w}]++),?\\s++\\1(?!\\w)"
     if firsts:
         alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
         pair = rf"({alt(firsts)})[ \t]++({alt(seconds)})[ \t]"
@@ -186,7 +197,7 @@ class DoubledWord(lint.Rule):
         if len(low) != len(text) or "Σ" in text:
             return every
         words = _repeat_words()
-        after, at_start, pair_langs = _adjacent_scan(doc.languages)
+        after, at_start, pair_langs = _adjacent_scan(doc.languages, C.bmp_only(low))
         found = set()
         first = at_start.match(low)
         for m in ((first,) if first else ()) + tuple(after.finditer(low)):

@@ -101,6 +101,18 @@ def _bound_memos() -> None:
         _SPLITS.clear()
 
 
+@lru_cache(maxsize=None)
+def _rights(lang: str) -> tuple:
+    """``(words, longest)``: the words the right part of a split by
+    :meth:`GluedLowercaseWords._split` can be (Zipf 4.5 or more in ``lang``; function words
+    only in the languages where ``_split`` wants one), and the length of the longest."""
+    common = lint.common_words(lang)
+    words = {w for w, z in common.items() if z >= 4.5}
+    if lang in C.COMPOUNDING or lang == "pl":
+        words &= C.function_words(lang)
+    return frozenset(words), max(map(len, words), default=0)
+
+
 def _intercap(word: str) -> bool:
     return word.lower() in C.word_set("intercap_words.txt")
 
@@ -292,12 +304,25 @@ class GluedLowercaseWords(lint.Rule):
         if known:
             good.update(known)
             new -= known
+        # a split's right part is a frequent word (see _split): a token none of whose
+        # suffixes _split tries is one is innocent at once (most new tokens)
+        rights, longest = _rights(lang) if lang in self.languages else (frozenset(), 0)
         for token in new:
             if token in bad:
                 found = True
                 continue
             low = token.lower()
-            split = False if low in common or low in common_en else self._candidate(token, lang)
+            if low in common or low in common_en:
+                good.add(token)
+                continue
+            end = len(token) - 3
+            for i in range(max(4 if token[0].isupper() else 5, len(low) - longest), end):
+                if low[i:] in rights:
+                    break
+            else:
+                good.add(token)
+                continue
+            split = self._candidate(token, lang)
             if split:
                 bad[token] = split
                 found = True

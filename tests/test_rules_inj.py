@@ -232,8 +232,18 @@ def test_core_lowers_is_the_plain_definition():
 
 def test_core_memo_is_bounded(monkeypatch):
     monkeypatch.setattr(inj, "_MEMO_MAX", 10)
-    monkeypatch.setattr(inj, "_CORE_MEMO", {})
+    monkeypatch.setattr(inj, "_CORES", {})
+    monkeypatch.setattr(inj, "_NOT_CORES", {})
     for i in range(100):
-        inj._is_core(f"wordx{i:03d}", "en")
-        assert len(inj._CORE_MEMO["en"]) <= 10
-    assert inj._is_core("incelemeleri", "en") and not inj._is_core("forces", "en")
+        assert inj.core_lowers({f"wordx{i:03d}", "incelemeleri"}, "en") == {"incelemeleri"}
+        assert len(inj._NOT_CORES["en"]) <= 11 and len(inj._CORES["en"]) <= 11
+    assert inj._core_test("incelemeleri", "en") and not inj._core_test("forces", "en")
+
+
+def test_plain_words_are_bounded(monkeypatch):
+    monkeypatch.setattr(inj, "_PLAIN_MAX", 20)
+    monkeypatch.setattr(inj, "_PLAIN", {})
+    for i in range(60):
+        doc = lint.Document(f"The council met on Tuesday and Wordx{i:03d} approved the new budget today.", lang="en")
+        inj.foreign_runs(doc)
+        assert len(inj._PLAIN["en"]) <= len(inj._known("en")) + 20 + 5
