@@ -186,35 +186,9 @@ def char_positions(text: str, chars: str) -> list:
     return out
 
 
-@lru_cache(maxsize=1)
-def re_word_chars() -> str:
-    r"""The body of a character class of the characters of the Basic Multilingual Plane that
-    ``re`` calls ``\w``, as ranges (exactly: taken from ``re`` itself, once per process).
-    ``[...]`` of it is a bitmap, tested faster than the ``\w`` category; it stands for it in
-    a text without characters outside the BMP (see :func:`bmp_only`).
-
-    >>> re.fullmatch(f"[{re_word_chars()}]+", "l’Ucraina") is None, re.fullmatch(f"[{re_word_chars()}]+", "Öl_3") is not None
-    (True, True)
-    """
-    out = []
-    for first, last in ((0, 0xD800), (0xE000, 0x10000)):  # no surrogates
-        for m in re.finditer(r"\w+", "".join(map(chr, range(first, last)))):
-            run = m.group()
-            # the characters themselves (escaped where a class needs it): compiled faster
-            # than \U escapes
-            a, b = (("\\" + c if c in "\\]^-[" else c) for c in (run[0], run[-1]))
-            out.append(a if len(run) == 1 else f"{a}-{b}")
-    return "".join(out)
-
-
-def bmp_only(text: str) -> bool:
-    """True when every character of ``text`` is in the Basic Multilingual Plane (then it is
-    two bytes in UTF-16): nearly every text; C speed.
-
-    >>> bmp_only("l’Ucraina 北京"), bmp_only("emoji 😀")
-    (True, False)
-    """
-    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+#: shared with the SPN family, from the engine's public API
+re_word_chars = lint.re_word_chars
+bmp_only = lint.bmp_only
 
 
 @lru_cache(maxsize=None)
