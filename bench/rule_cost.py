@@ -7,7 +7,8 @@
 
 Runs in one process on one core: every document is linted with every rule, each rule
 timed separately (warm: a first pass loads lexicons and word lists), and the shared
-analyses (paragraphs and their languages, sentences, words) timed on their own.
+analyses every run computes (language, paragraphs and their languages, sentences, the word
+set and count) timed on their own.
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def main() -> int:
     docs = []
     for t in texts:
         d = Document(t)
-        d.paragraphs, d.sentences, d.words, d.word_count  # noqa: B018 - force the analyses
+        d.languages, d.sentences, d.word_set, d.word_count  # noqa: B018 - what every run computes
         docs.append(d)
     shared = time.perf_counter() - t0
     gc.collect()
