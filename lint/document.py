@@ -32,11 +32,12 @@ from typing import Optional, Sequence
 import regex
 
 from . import language as _language
-from .textutil import WORD, word_count_of_tokens
+from .textutil import ASCII_WORD, WORD, word_count_of_tokens
 
 #: WORD as a capturing split: [gap, word, gap, word, ..., gap], so offsets come from
 #: running sums of lengths, all in C (no per-match Python work)
 _WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
+_ASCII_WORD_SPLIT = re.compile("(" + ASCII_WORD.pattern + ")")
 _TAIL_WORD = regex.compile(r"[\p{L}.]+$")
 
 _BLOCK_SPLIT = regex.compile(r"\n[ \t\f\v\r\u00a0]*\n(?:[ \t\f\v\r\u00a0]*\n)*")
@@ -52,6 +53,10 @@ _SENT_END = regex.compile(
     r"(?:(?<![.!?…])[.!?…]++[\"'”’»)\]）」』›]*+(?=\s+[\"'“‘«„(\[¿¡]*[\p{Lu}\p{N}])"
     r"|[。！？]+[”’」』）】]*)"
 )
+#: _SENT_END for a text that is all ASCII, with the standard `re` engine: the same matches
+#: (ASCII upper-case letters and digits are [A-Z0-9]; White_Space in ASCII is [\t-\r ],
+#: which `regex` calls \s: `re`'s \s would also take \x1c-\x1f)
+_ASCII_SENT_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=[\t-\r ]+[\"'(\[]*[A-Z0-9])")
 #: lower case, without the final dot; none is longer than six characters (see
 #: _is_abbreviation)
 ABBREVIATIONS = frozenset(
@@ -238,7 +243,7 @@ class Document:
         ones inside it (an end right at a paragraph's end is that paragraph's end anyway).
         """
         text = self.text
-        ends = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
+        ends = [m.span() for m in (_ASCII_SENT_END if text.isascii() else _SENT_END).finditer(text)]
         out = []
         i = 0
         n = len(ends)
@@ -263,7 +268,7 @@ class Document:
     def words(self) -> list[tuple[int, int, str]]:
         """Word tokens ``(start, end, text)``: letters/digits with inner apostrophes and
         hyphens; a run of CJK characters is one token."""
-        parts = _WORD_SPLIT.split(self.text)
+        parts = (_ASCII_WORD_SPLIT if self.text.isascii() else _WORD_SPLIT).split(self.text)
         ends = list(accumulate(map(len, parts)))
         return list(zip(ends[0::2], ends[1::2], parts[1::2]))
 
@@ -288,7 +293,7 @@ class Document:
         """
         if "words" in self.__dict__:
             return list(map(itemgetter(2), self.words))
-        return WORD.findall(self.text)
+        return (ASCII_WORD if self.text.isascii() else WORD).findall(self.text)
 
     @cached_property
     def word_set(self) -> frozenset:

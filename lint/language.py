@@ -88,6 +88,14 @@ _HINTS = re.compile("[" + "".join(sorted(_HINT_LANGS)) + "]")
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _tokens(text: str) -> re.Pattern:
+    """_TOKENS, or for an all-ASCII text the pattern that finds the same tokens faster
+    (ASCII letters are [A-Za-z])."""
+    return _ASCII_LETTERS if text.isascii() else _TOKENS
+
+
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 #: the blocks of the non-Latin scripts the detector knows (a fast first test)
@@ -173,7 +181,7 @@ def detect(text: str, default: Optional[str] = None, max_words: int = 150) -> Op
         return default
     if script != "latn":
         return script
-    words = _TOKENS.findall(sample.lower(), 0, max_words * 12)[:max_words]
+    words = _tokens(sample).findall(sample.lower(), 0, max_words * 12)[:max_words]
     hits = score_words(words)
     if not sample.isascii():
         letters: dict = {}
@@ -224,10 +232,11 @@ def detect_paragraph(text: str, doc_lang: Optional[str]) -> Optional[str]:
             # most paragraphs show three function words in their first line: the tokens of
             # a prefix, without its last (maybe cut) one, are the first tokens of the
             # whole, so three there are three among the first 60
-            head = _TOKENS.findall(sample[:_HEAD].lower())[:-1]
+            tokens = _tokens(sample)
+            head = tokens.findall(sample[:_HEAD].lower())[:-1]
             if len(head) <= 60 and len(own.intersection(head)) >= 3:
                 return doc_lang
-            words = set(_TOKENS.findall(sample.lower(), 0, 480)[:60])
+            words = set(tokens.findall(sample.lower(), 0, 480)[:60])
             if len(own & words) >= 3:
                 return doc_lang
     elif doc_lang in _SCRIPT_OF:

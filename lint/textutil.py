@@ -23,6 +23,9 @@ _STEM = rf"{_ALNUM}+(?:[{MARK_RANGES}]+{_ALNUM}*)*"
 #: standard `re` engine (twice as fast as `regex` here) and linear: every repetition
 #: starts with a character the previous part cannot match.
 WORD = re.compile(rf"[{CJK_RANGES}]+|{_STEM}(?:['’\-]{_STEM})*")
+#: WORD for a text that is all ASCII, where it matches exactly the same tokens (no marks,
+#: no CJK, no ’; letters and digits are [A-Za-z0-9]) about twice as fast
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+|[0-9]+")
 _ANY_WORD = re.compile(r"[^\W\d_]+|\d+")
 _CJK_RUN = re.compile(f"[{CJK_RANGES}]+")

@@ -101,3 +101,22 @@ def test_paragraph_language_shortcut_is_exact(text, doc_lang):
     from lint.language import detect_paragraph
 
     assert detect_paragraph(text, doc_lang) == _detect_paragraph_reference(text, doc_lang)
+
+
+ASCII_PIECES = ["the", "The", "McDonald's", "well-known", "10km", "3.5", "e.g.", "U.S.", "Dr.", "A", "_", "__init__",
+                " ", "\n", "\t", "\x0b", "\x1c", "\x1f", "-", "'", '"', ".", "...", "!", "?", "!?", ")", "(", "[", "]",
+                "7", "x", "Z", "q", "It", "'Quote", '"Q', "(Aside)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(ASCII_PIECES), max_size=60).map("".join),
+                 st.text(st.characters(max_codepoint=127), max_size=120)))
+def test_ascii_patterns_find_what_the_general_ones_find(text):
+    from lint import document as D, language as L
+    from lint.textutil import ASCII_WORD
+
+    assert ASCII_WORD.findall(text) == WORD.findall(text)
+    assert D._ASCII_WORD_SPLIT.split(text) == D._WORD_SPLIT.split(text)
+    assert [m.span() for m in D._ASCII_SENT_END.finditer(text)] == [m.span() for m in D._SENT_END.finditer(text)]
+    low = text.lower()
+    assert L._tokens(text).findall(low) == L._TOKENS.findall(low)
