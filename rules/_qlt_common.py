@@ -141,7 +141,9 @@ def lower_tokens(doc) -> tuple[tuple[str, ...], tuple[int, ...]]:
     Paragraphs hold every non-space character of the text and begin and end next to
     whitespace (or the text's ends), and lower-casing looks at no context across whitespace
     (only a final sigma looks at its neighbours, skipping case-ignorable characters, which
-    whitespace is not): the tokens are ``text.lower().split()``.
+    whitespace is not): the tokens are ``text.lower().split()``. So when lower-casing keeps
+    the text's length (only "İ" lengthens), the paragraphs of ``Document.lowered`` (shared by
+    the rules that search in lower case) are split instead.
 
     >>> from lint.document import Document
     >>> lower_tokens(Document("ΟΔΟΣ Two.\\n\\nThree  four"))
@@ -151,7 +153,11 @@ def lower_tokens(doc) -> tuple[tuple[str, ...], tuple[int, ...]]:
     if got is None:
         paras = doc.paragraphs
         spans = map(slice, map(_START, paras), map(_END, paras))
-        parts = list(map(str.split, map(str.lower, map(doc.text.__getitem__, spans))))
+        lowered = doc.lowered
+        if len(lowered) == len(doc.text):  # the same offsets
+            parts = list(map(str.split, map(lowered.__getitem__, spans)))
+        else:
+            parts = list(map(str.split, map(str.lower, map(doc.text.__getitem__, spans))))
         got = doc.cache["qlt-tokens"] = tuple(chain.from_iterable(parts)), tuple(map(len, parts))
     return got
 
@@ -192,9 +198,11 @@ def quick_shares(doc, lang: Optional[str]) -> Optional[tuple[list[int], list[int
     key = ("qlt-quick", lang)
     got = doc.cache.get(key)
     if got is None:
-        parts = lower_parts(doc)
-        got = doc.cache[key] = (list(map(len, map(list, map(filter, repeat(words.__contains__), parts)))),
-                                list(map(len, parts)))
+        # a flag per token (a byte, 1 for a function word), counted paragraph by paragraph
+        tokens, sizes = lower_tokens(doc)
+        flags = bytes(map(words.__contains__, tokens))
+        ends = list(accumulate(sizes))
+        got = doc.cache[key] = (list(map(flags.count, repeat(1), map(sub, ends, sizes), ends)), list(sizes))
     return got
 
 

@@ -21,6 +21,7 @@ whose words are mostly the function words of another language and not of the doc
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import regex
@@ -59,6 +60,11 @@ _HIRAGANA_SHARE_ZH = 0.02
 
 def _a(word: str) -> str:
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+#: a character that may be a letter of another script than Latin (of those of Q.SCRIPT): any
+#: but those under U+0370 (Latin, common and inherited characters) and general punctuation
+_MAYBE_OTHER_SCRIPT = re.compile("[^\x00-\u036f\u2000-\u206f]")
 
 
 def _dominant_script(doc, para, own: Optional[str] = None) -> tuple[str, float, int]:
@@ -212,6 +218,14 @@ class MixedLanguage(lint.Rule):
             if got and sure is not None and got[1] >= (MIN_CJK if lang in ("zh", "ja") else MIN_WORDS) \
                     and got[0] >= sure * got[1] and (lang != "zh" or self._zh_ja(doc, para, lang) is None):
                 return None, size
+        if own_script == "latin" and _MAYBE_OTHER_SCRIPT.search(doc.text, para.start, para.end) is None:
+            # no letter of another script (tests/test_qlt_speed_equivalence.py): Latin is the
+            # dominant script if the paragraph has letters, all of them; the function words
+            # decide first, the letters (one count) only if they find another language
+            other = self._latin(doc, para, lang, Q.function_share(doc, para, lang))
+            if other is None or Q.script_letters(doc.text, para.start, para.end, "latin") < MIN_LETTERS:
+                return None, size
+            return other, size
         script, script_share, letters = _dominant_script(doc, para, own_script)
         if script_share < 0.6 or letters < (MIN_CJK if script == "cjk" else MIN_LETTERS):
             return None, size

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter, deque
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import add, gt, itemgetter, le, mul, ne, neg, sub
+from operator import add, gt, itemgetter, le, mul, ne, neg, not_, sub
 
 import regex
 
@@ -159,10 +159,15 @@ _ID_CHARS = (range(1, 0xD800), range(0xE000, 0x110000))
 _MAX_IDS = sum(map(len, _ID_CHARS))
 #: the longest n-gram whose share is bounded, and its limit (the least share per token)
 _TOP_M, _TOP_LIMIT = 8, 0.16
-#: CJK text: its words (runs of other letters and digits), and what is not a token between them
-_CJK_WORD = regex.compile(r"([[\p{L}\p{M}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}ー]]+)", regex.V1)
+#: CJK text: its words (runs of other letters, marks and digits: of neither of the other
+#: general categories, C P S Z), and what is not a token between them
+_CJK_WORD = regex.compile(r"([^\p{Han}\p{Hiragana}\p{Katakana}ー\p{C}\p{P}\p{S}\p{Z}]+)")
 _NOT_CJK = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}ー]+")
-#: ... and the characters a CJK text's words are written as (private use: never a token)
+#: ... the characters its words are written as, Hangul syllables: letters, so never found
+#: between words, and no CJK token
+_HANGUL = tuple(map(chr, range(0xAC00, 0xD7A4)))
+_NOT_CJK_NOR_HANGUL = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}ー\uac00-\ud7a3]+")
+#: ... or, with more words than Hangul syllables, private-use characters (never a token)
 _WORD_CHARS = (range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 _MAX_WORDS = sum(map(len, _WORD_CHARS))
 
@@ -184,9 +189,15 @@ def _least_count(m: int, longest: int, total: int, limit: float) -> int:
 
 @lru_cache(maxsize=4096)
 def _in_a_row(high: int, m: int):
-    r"""m characters in a row among \x01 to ``chr(high)`` (the ``high`` most frequent types)."""
+    r"""m characters in a row among \x01 to ``chr(high)`` (the ``high`` most frequent types): one
+    of them not after another (tried only where a run of them begins: linear), then m - 1 more.
+    The pattern starts with a character class, which ``re`` scans for at C speed.
+
+    >>> [bool(_in_a_row(2, 3).search(t)) for t in ("\x01\x03\x02\x01\x03", "\x03\x02\x01\x02")]
+    [False, True]
+    """
     high = "[\x01-%s]" % re.escape(chr(high))
-    return re.compile("(?<!%s)%s{%d}" % (high, high, m))  # tried where a run of them begins: linear
+    return re.compile("%s(?<!%s%s)%s{%d}" % (high, high, high, high, m - 1))
 
 
 @lru_cache(maxsize=None)
@@ -229,56 +240,87 @@ class _Grams:
     """
 
     __slots__ = ("text", "n", "total", "_freq", "_head", "_counts", "_least", "_ids", "_words", "_lengths",
-                 "_toks", "_doc", "_chars", "_repeated", "_top", "_longest")
+                 "_toks", "_stripped", "_doc", "_chars", "_repeated", "_top", "_longest")
 
-    def __init__(self, n: int, total: int, freq: Counter, toks=None, doc=None, chars=None, words=None):
+    def __init__(self, n: int, total: int, freq: Counter, toks=None, doc=None, chars=None, words=None,
+                 stripped=None):
         self.n = n  # tokens
         self.total = total or 1  # characters of the tokens
         self._freq = freq  # count of each token type (CJK: of the character standing for it)
         self._toks = toks
+        self._stripped = stripped  # the tokens with "" for those made of punctuation alone, if any
         self._doc = doc
         self._chars = chars  # CJK: the character standing for each token
         self._words = words  # CJK: the length of each word's character (others stand for 1)
         self._lengths = self._top = None
-        if words is None:
-            self._longest = max(map(len, freq))
-        else:  # the words, and the CJK characters if any
-            self._longest = max(max(words.values(), default=0), len(freq) > len(words))
-        repeated = [t for t, k in freq.items() if k > 1]
+        counts = freq.values()
+        several = list(map(gt, counts, repeat(1)))
+        repeated = list(compress(freq, several))
+        # only tokens that occur more than once make such n-grams (CJK: a word's character stands
+        # for the word's length, any other for 1)
+        lengths = map(len, repeated) if words is None else map(words.get, repeated, repeat(1))
+        self._longest = max(lengths, default=1)
         # over a million repeated words (never for CJK text, whose types are characters)
         if len(repeated) > _MAX_IDS:  # pragma: no cover
             self.text = None
-            self._repeated = bytes(map(gt, map(freq.__getitem__, toks), repeat(1)))
+            self._repeated = bytes(map(gt, map(freq.__getitem__, self.toks), repeat(1)))
             return
         # the types frequent enough to make an n-gram over a limit first, most frequent first
         # (any n-gram holds at most its count times n times the longest token's characters)
         self._least = least = _least_count(_TOP_M, self._longest, self.total, _TOP_LIMIT)
-        head = [t for t in repeated if freq[t] >= least]
+        frequent = list(map(le, repeat(least), compress(counts, several)))
+        head = list(compress(repeated, frequent))
         if head:
             head.sort(key=freq.__getitem__, reverse=True)
-            repeated = head + [t for t in repeated if freq[t] < least]
+            repeated = head if len(head) == len(repeated) else head + list(compress(repeated, map(not_, frequent)))
         self._head = head
         self._counts = list(map(freq.__getitem__, head))
         self._ids = ids = dict(zip(repeated, map(chr, chain.from_iterable(_ID_CHARS))))
-        self.text = "".join(map(ids.get, toks if chars is None else chars, repeat("\x00")))
+        if chars is not None:
+            self.text = "".join(map(ids.get, chars, repeat("\x00")))
+        elif stripped is not None:  # "" stands for nothing
+            ids[""] = ""
+            self.text = "".join(map(ids.get, stripped, repeat("\x00")))
+            del ids[""]
+        else:
+            self.text = "".join(map(ids.get, toks, repeat("\x00")))
 
     @classmethod
     def of_tokens(cls, toks: list[str]) -> "_Grams":
         return cls(len(toks), len("".join(toks)), Counter(toks), toks=toks)
 
     @classmethod
+    def of_text(cls, doc) -> "_Grams":
+        """From the whitespace tokens of the lower-cased text (shared with the other QLT rules),
+        stripped of the punctuation around them: those of :func:`_tokens`, counted with the
+        tokens stripped to nothing, which are then left out."""
+        stripped = list(map(str.strip, Q.lower_tokens(doc)[0], repeat(_STRIP)))
+        freq = Counter(stripped)
+        empty = freq.pop("", 0)
+        return cls(len(stripped) - empty, len("".join(stripped)), freq, toks=None if empty else stripped,
+                   doc=doc, stripped=stripped if empty else None)
+
+    @classmethod
     def of_cjk(cls, doc) -> "_Grams":
         """From the text: its CJK characters, each a token, stand for themselves; its words
-        (what :data:`_CJK_TOKEN` takes whole), for a private-use character each."""
+        (what :data:`_CJK_TOKEN` takes whole), for a character each, a Hangul syllable (a
+        letter, which no word leaves between words), then everything else is deleted at once.
+        With more words than Hangul syllables (never in practice): a private-use character
+        each, the text between words cleaned piece by piece."""
         parts = _CJK_WORD.split(doc.lowered)  # [between, word, between, ..., between]
         words = parts[1::2]
         types = dict.fromkeys(words)
         if len(types) > _MAX_WORDS:  # pragma: no cover
             return cls.of_tokens(_tokens(doc)[0])
-        code = dict(zip(types, map(chr, chain.from_iterable(_WORD_CHARS))))
-        parts[1::2] = map(code.__getitem__, words)
-        parts[0::2] = map(_NOT_CJK.sub, repeat(""), parts[0::2])
-        chars = list("".join(parts))
+        if len(types) <= len(_HANGUL):
+            code = dict(zip(types, _HANGUL))
+            parts[1::2] = map(code.__getitem__, words)
+            chars = list(_NOT_CJK_NOR_HANGUL.sub("", "".join(parts)))
+        else:  # pragma: no cover
+            code = dict(zip(types, map(chr, chain.from_iterable(_WORD_CHARS))))
+            parts[1::2] = map(code.__getitem__, words)
+            parts[0::2] = map(_NOT_CJK.sub, repeat(""), parts[0::2])
+            chars = list("".join(parts))
         total = len(chars) - len(words) + sum(map(len, words))
         return cls(len(chars), total, Counter(chars), doc=doc, chars=chars,
                    words=dict(zip(code.values(), map(len, code))))
@@ -286,7 +328,10 @@ class _Grams:
     @property
     def toks(self) -> list[str]:
         if self._toks is None:
-            self._toks = _tokens(self._doc)[0]
+            if self._stripped is not None:
+                self._toks = list(filter(None, self._stripped))
+            else:
+                self._toks = _tokens(self._doc)[0]
         return self._toks
 
     def _len(self, types):
@@ -306,7 +351,8 @@ class _Grams:
         return self._top
 
     def longest(self) -> int:
-        """The length of the longest token."""
+        """The length of the longest token that occurs more than once (1 if none): the only
+        ones in the n-grams that occur more than once, all the bounds look at."""
         return self._longest
 
     def lengths(self) -> list[int]:
@@ -459,7 +505,7 @@ class RepeatedNgrams(lint.Rule):
         if _has_cjk(doc):
             grams, scale = _Grams.of_cjk(doc), 2 if doc.lang in ("zh", "ja") else 1
         else:
-            grams, scale = _Grams.of_tokens(_tokens(doc)[0]), 1
+            grams, scale = _Grams.of_text(doc), 1
         if grams.n < MIN_WORDS:
             return
         total = grams.total
