@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import regex
 
@@ -69,6 +71,8 @@ def _rx() -> dict:
             regex.V0),
         "first": edge_words(_LEX, ("by", "label", "label_by")),
         "cjk_first": tuple(p for _, p in lexicon(_LEX).get("cjk_label", ())),
+        # every string starting with a CJK label is >= this (none: a string above all words)
+        "cjk_min": min((p for _, p in lexicon(_LEX).get("cjk_label", ())), default="\U0010ffff" * 64),
         "agency": lint.LazyPattern(regex, ag),
         "stamp": lint.LazyPattern(regex, rf"(?i:{stamp})", regex.V0),
     }
@@ -78,21 +82,43 @@ _WORD_START = re.compile(r"\w+(?:\s+\w+){0,1}$")
 _OPENS = re.compile(r"(?:^|[(\n]|[.!?]\s)\s*$")
 
 
+#: the keys grouped by their last word ("by" / "BY"), each group as one ``re`` pattern that
+#: starts with that word (a literal: the engine skips to it at C speed) and looks behind for
+#: the whole key: every occurrence of every key, one scan per group
+_SIGNOFF_SCANS = tuple(
+    (word, re.compile("|".join(f"{re.escape(word)}(?<={re.escape(k)})" for k in _SIGNOFF_KEYS
+                               if k.split()[-1] == word)))
+    for word in dict.fromkeys(k.split()[-1] for k in _SIGNOFF_KEYS))
+
+
+def _signoff_key_positions(text: str):
+    """``(pos, key)`` for every occurrence of every key of ``_SIGNOFF_KEYS`` in ``text``.
+
+    >>> sorted(_signoff_key_positions("Reporting by A; edited by B; by C; DIRECTED BY D"))
+    [(6, 'ing by'), (20, 'ed by'), (41, 'ED BY')]
+    """
+    for word, scan in _SIGNOFF_SCANS:
+        if word[-1] not in text:
+            continue  # one character, found at memchr speed: no key of the group either
+        for m in scan.finditer(text):
+            end = m.end()
+            for key in _SIGNOFF_KEYS:
+                if end >= len(key) and text.startswith(key, end - len(key)):
+                    yield end - len(key), key
+
+
 def _signoff_starts(text: str) -> list[int]:
     """Offsets where a sign-off may start: the word(s) before each "ing by"/"ed by" key,
     when a line, a bracket or a sentence opens right before them."""
     out = set()
-    for key in _SIGNOFF_KEYS:
-        pos = text.find(key)
-        while pos >= 0:
-            # the verb (and "Additional"): at most two words before the key's end
-            lo = max(0, pos - 30)
-            w = _WORD_START.search(text, lo, pos + len(key) - 3)
-            if w:
-                for k in (w.start(), text.find(" ", w.start(), pos) + 1 or w.start()):
-                    if _OPENS.search(text, max(0, k - 3), k) or k == 0:
-                        out.add(k - 1 if k > 0 and text[k - 1] == "(" else k)
-            pos = text.find(key, pos + 1)
+    for pos, key in _signoff_key_positions(text):
+        # the verb (and "Additional"): at most two words before the key's end
+        lo = max(0, pos - 30)
+        w = _WORD_START.search(text, lo, pos + len(key) - 3)
+        if w:
+            for k in (w.start(), text.find(" ", w.start(), pos) + 1 or w.start()):
+                if _OPENS.search(text, max(0, k - 3), k) or k == 0:
+                    out.add(k - 1 if k > 0 and text[k - 1] == "(" else k)
     return sorted(out)
 
 
@@ -199,10 +225,15 @@ class Byline(lint.Rule):
                 yield self.finding(doc, span[0], span[1], f"wire sign-off left in the text: {quote(body)!r}",
                                    confidence=0.75, severity="warning")
         # only lines that open with a byline word (set lookups on the cached line heads)
-        first, cjk_first = rx["first"], rx["cjk_first"]
-        for word, pos in line_heads(doc):
-            if word not in first and not word.startswith(cjk_first):
-                continue
+        first, cjk_first, cjk_min = rx["first"], rx["cjk_first"], rx["cjk_min"]
+        heads = line_heads(doc)
+        words = list(map(itemgetter(0), heads))
+        if words and max(words) >= cjk_min:
+            heads = [(word, pos) for word, pos in heads if word in first or word.startswith(cjk_first)]
+        else:  # no word starts with a CJK label (it would be at least that label, so at least
+            # the smallest one): set look-ups at C speed
+            heads = compress(heads, map(first.__contains__, words))
+        for word, pos in heads:
             s, e = line_at(doc, pos)
             if done.contains(s):
                 continue

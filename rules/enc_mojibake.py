@@ -17,6 +17,7 @@ Look-alikes are left alone: ``NÃO`` and ``SÃO PAULO`` in Portuguese capitals, 
 from __future__ import annotations
 
 import re
+import sys
 
 import lint
 
@@ -57,6 +58,40 @@ _CANDIDATE = re.compile(
 _SPACE = re.compile(r"[ \t\r\n]")
 #: undefined in Windows-1252: no repair for these lone C1 bytes (ENC003 reports them)
 _UNDEFINED_C1 = frozenset("\x81\x8d\x8f\x90\x9d")
+
+
+#: each byte of a Latin-1 text as its part in a candidate: a C1 control "X" (also a
+#: continuation byte), another continuation byte "C", a lead byte "L"
+_BYTE_CLASS = bytes(ord("X") if 0x80 <= b <= 0x9F else ord("C") if 0xA0 <= b <= 0xBF
+                    else ord("L") if 0xC2 <= b <= 0xF4 else ord(".") for b in range(256))
+
+
+#: ``sys.getsizeof(s) - len(s)`` of a (compact) string of Latin-1 characters, not all ASCII:
+#: a string's size tells, at no cost, whether it is stored one byte a character
+_LATIN1_OVERHEAD = sys.getsizeof("\xe9") - 1
+_LEAD_CONT = re.compile(b"LC").search
+
+
+def _latin1_candidates(text: str):
+    """Whether ``_CANDIDATE`` matches somewhere in a text made of Latin-1 characters only
+    (then no Windows-1252 or Cyrillic character is there, and each character is one byte):
+    a C1 control, a lead byte before a continuation byte, or "Ã ". Found with
+    ``bytes.translate`` and searches for literals (a few C passes, several times faster
+    than the pattern's scan); None for any other text (the pattern decides). The size of
+    the string picks the texts to try (encoding one that is not Latin-1 raises, slowly);
+    the encoding, not the size, decides.
+
+    >>> _latin1_candidates("café"), _latin1_candidates("cafÃ©"), _latin1_candidates("Itâ€™s")
+    (False, True, None)
+    """
+    if sys.getsizeof(text) - len(text) != _LATIN1_OVERHEAD:
+        return None
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    classes = raw.translate(_BYTE_CLASS)
+    return b"X" in classes or _LEAD_CONT(classes) is not None or (b"\xc3" in raw and b"\xc3 " in raw)
 
 
 def _ftfy():
@@ -118,7 +153,7 @@ class Mojibake(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        if text.isascii():
+        if text.isascii() or _latin1_candidates(text) is False:
             return
         cands = [m for m in (_SHAPE.match(text, c.start()) for c in _CANDIDATE.finditer(text)) if m]
         if not cands:

@@ -12,6 +12,8 @@ left alone, as are languages without letter case.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 import lint
@@ -24,9 +26,23 @@ _CLOSED_END = regex.compile(r"(?:(?<![.…])\.|。)[\"'”’»)\]）」』】�
 _STOP_THEN = regex.compile(r"[.!?…]+[\"”’»)]*[ \t]+[\"“‘«(]*(\p{L})")
 _LOWER_I = regex.compile(r"(?<![\p{L}\p{N}'’])i(?=['’]?[\s,.!?]|['’](?:m|ve|ll|d)\b)")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: the same, searched backwards from the end (the same match: the run of letters ending at
+#: the end; a forward search tries, and fails, from every letter of the window first)
+_LAST_WORD_BACK = regex.compile(r"(?r)[\p{L}\p{M}]+$")
 #: a paragraph has a last word (``_LAST_WORD``) when its last character is a letter or a mark
 #: (it never ends in whitespace): one character tested instead of a search
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
+
+
+def _sentence_starts(doc) -> list:
+    """The start of every sentence (sorted), shared with the quote rules through
+    ``doc.cache``."""
+    starts = doc.cache.get("frg.sentence_starts")
+    if starts is None:
+        starts = doc.cache["frg.sentence_starts"] = [s for s, _ in doc.sentences]
+    return starts
+
+
 def _dangling(lang):
     """Words a paragraph cannot end on in ``lang`` (rules/lexicons/frg/dangling_words.tsv)."""
     return C.lang_table("dangling_words.tsv").get(lang, ())
@@ -108,11 +124,11 @@ class LowercaseParagraphStart(lint.Rule):
         text = doc.text
         paras = doc.paragraphs
         for idx, p in enumerate(paras):
-            if p.kind != "text" or (p.lang or doc.lang) not in C.CASED:
-                continue
-            c = text[p.start:p.start + 1]
+            c = text[p.start:p.start + 1]  # the cheapest test first: most paragraphs fail it
             if c < "\x80" and not "a" <= c <= "z":
                 continue  # an ASCII character that is not a lower-case letter (no regex needed)
+            if p.kind != "text" or (p.lang or doc.lang) not in C.CASED:
+                continue
             m = _FIRST_WORDS.match(text, p.start, p.end)
             if not m:
                 continue  # starts with a capital, a digit, a quotation mark...
@@ -187,26 +203,28 @@ class UnterminatedParagraph(lint.Rule):
         paras = doc.paragraphs
         sentences = doc.sentences
         si = 0
+        starts = None
         for idx, p in enumerate(paras):
             # a short paragraph without terminal punctuation is classed as a title; with two
             # sentences or more it is text that lost its end
             if p.kind not in ("text", "title") or p.end - p.start < 80:
                 continue
             c = text[p.end - 1]
-            if (c < "\x80" and not ("a" <= c <= "z" or "A" <= c <= "Z")) or c.isdigit() \
-                    or not _LETTER.match(text, p.end - 1):
-                continue  # ends with a number, a bracket, a URL... or with punctuation
-            if not _ends_open(doc, p):
+            if c < "\x80":
+                if not ("a" <= c <= "z" or "A" <= c <= "Z"):
+                    continue  # ends with a number, a bracket, a URL... or with punctuation
+            elif c.isdigit() or not _LETTER.match(c):
                 continue
-            # sentences of this paragraph
-            while si < len(sentences) and sentences[si][1] <= p.start:
-                si += 1
-            n = 0
-            j = si
-            while j < len(sentences) and sentences[j][0] < p.end:
-                n += 1
-                j += 1
-            if n < 2:
+            # (ending with a letter or a mark, the paragraph is open: _ends_open(doc, p), whose
+            # pattern needs punctuation, a closing quote or a space at the end, is true here)
+            # sentences of this paragraph: from the first one ending after its start (sorted
+            # and disjoint, so their ends are sorted too) to the last one starting before its end
+            if starts is None:
+                starts = _sentence_starts(doc)
+            k = bisect_right(starts, p.start, si) - 1  # the last sentence starting at or before it
+            si = k if k >= si and sentences[k][1] > p.start else max(k + 1, si)
+            j = bisect_left(starts, p.end, si)
+            if j - si < 2:
                 continue
             if idx + 1 < len(paras):
                 nxt = paras[idx + 1]
@@ -216,7 +234,7 @@ class UnterminatedParagraph(lint.Rule):
             start = max(last[0], p.end - 60)
             while start > last[0] and not text[start - 1].isspace():
                 start -= 1
-            word = _LAST_WORD.search(text, max(p.start, p.end - 40), p.end).group()
+            word = _LAST_WORD_BACK.search(text, max(p.start, p.end - 40), p.end).group()
             lang = p.lang or doc.lang
             if word.islower() and word in _dangling(lang):
                 yield self.finding(doc, start, p.end, f"paragraph stops on '{word}', in mid-sentence: its end "

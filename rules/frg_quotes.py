@@ -120,7 +120,11 @@ def _is_letter(text, i):
 
 
 def _is_digit(text, i):
-    return 0 <= i < len(text) and bool(_DIGIT.match(text[i]))
+    """``text[i]`` is a digit (an ASCII one tested without the regex: ``\\d`` takes 0-9 there)."""
+    if not 0 <= i < len(text):
+        return False
+    ch = text[i]
+    return "0" <= ch <= "9" if ch < "\x80" else bool(_DIGIT.match(ch))
 
 
 def _scan_quotes(text, start, end, lang, cjk, marks):
@@ -139,8 +143,8 @@ def _scan_quotes(text, start, end, lang, cjk, marks):
         ch = text[i]
         fam = _FAMILY[ch]
         top = stack[-1] if stack else None
-        prev_letter, next_letter = _is_letter(text, i - 1), _is_letter(text, i + 1)
         if fam == _SINGLE and not cjk:
+            prev_letter, next_letter = _is_letter(text, i - 1), _is_letter(text, i + 1)
             if ch == "’" or ch == "‘" and prev_letter and next_letter:
                 if prev_letter and next_letter:
                     continue  # apostrophe: l’Ucraina, don’t
@@ -211,6 +215,58 @@ def _scan_quotes(text, start, end, lang, cjk, marks):
         del stack[k:]
         last_close = i + 1
     return problems, stack
+
+
+#: an opening mark and the closing one that :func:`_scan_quotes` pairs with it in every
+#: language when nothing else is open (German „…“ and Polish „…”; not »…«, whose reading
+#: depends on the language)
+_PAIRS = frozenset(["“”", "«»", "„“", "„”", "「」", "『』", '""'])
+
+
+def _paired_quotes(text, marks, last):
+    """True when the marks of a paragraph are pairs from ``_PAIRS`` that open and close in
+    turn (an ASCII opening ``"`` not after a digit, which would make it inches): scanned
+    with nothing open before, such a paragraph reports nothing and leaves nothing open. None
+    when that holds once the ``’`` between two letters are left out (apostrophes, outside
+    CJK text), False otherwise.
+
+    >>> _paired_quotes('«Oui», dit-il. "No" and “yes”.', [0, 4, 15, 18, 24, 28], 29)
+    True
+    >>> _paired_quotes("“Don’t”", [0, 4, 6], 6), _paired_quotes('He is 5"2" tall', [7, 9], 14)
+    (None, False)
+    """
+    apostrophe = False
+    opener = -1
+    for i in marks:
+        ch = text[i]
+        if ch == "’":
+            if 0 < i < last and text[i - 1].isalpha() and text[i + 1].isalpha():
+                apostrophe = True
+                continue
+            return False
+        if opener < 0:
+            if ch == '"' and i > 0 and _is_digit(text, i - 1):
+                return False
+            opener = i
+        elif text[opener] + ch in _PAIRS:
+            opener = -1
+        else:
+            return False
+    if opener >= 0:
+        return False
+    return None if apostrophe else True
+
+
+def _pairs_within_lines(text, positions):
+    """True when no line break lies between the two marks of each pair ``positions[0:2]``,
+    ``positions[2:4]``... A paragraph is made of whole lines, so each pair is then inside
+    one paragraph.
+
+    >>> _pairs_within_lines("(a) (b\\nc)", [0, 2, 4, 8]), _pairs_within_lines("(a) (b c)", [0, 2, 4, 8])
+    (False, True)
+    """
+    find = text.find
+    return all(find("\n", positions[k], positions[k + 1]) < 0 for k in range(0, len(positions) - 1, 2))
 
 
 def _opens(ch, top, lang, cjk, at_start):
@@ -300,10 +356,13 @@ class UnbalancedQuotes(lint.Rule):
         positions = char_positions(text, _QUOTE_CHARS)
         if not positions:
             return
+        last = len(text) - 1
+        if _paired_quotes(text, positions, last) is True and _pairs_within_lines(text, positions):
+            return  # the whole text: pairs that open and close in turn, each on one line (so
+            # in one paragraph): every paragraph holds whole pairs, and nothing is left open
         paras = doc.paragraphs
         pending = None  # (paragraph, open marks) carried over from the previous paragraph
         pending_end = 0
-        last = len(text) - 1
         for idx, p, marks in _paragraphs_with_marks(doc, positions, lambda: pending is not None):
             if not marks:
                 if pending and _same_block(text, pending_end, p.start):
@@ -316,11 +375,17 @@ class UnbalancedQuotes(lint.Rule):
             if len(marks) > MAX_MARKS_PER_PARAGRAPH:
                 pending = None  # not prose (QLT003 reports symbol soup): keep the scan linear
                 continue
+            if pending is None:
+                paired = _paired_quotes(text, marks, last)
+                if paired is True:
+                    continue  # pairs that open and close in turn: nothing to report, nothing open
+            else:
+                paired = False
             lang = p.lang or doc.lang
             cjk = lang in ("zh", "ja", "ko") or bool(_CJK.search(text, p.start, min(p.end, p.start + 200)))
-            if pending is None and not cjk and all(text[i] == "’" and 0 < i < last and text[i - 1].isalpha()
-                                                   and text[i + 1].isalpha() for i in marks):
-                continue  # only apostrophes between letters (l’Ucraina, don’t): nothing to scan
+            if paired is None and not cjk:
+                continue  # the same with apostrophes between letters (l’Ucraina, don’t), which
+                # are all there is in many paragraphs, outside CJK text
             problems, stack = _scan_quotes(text, p.start, p.end, lang, cjk, marks)
             first = p.start
             reopened = text[first] in "“„«»‘‚「『\"" if first < p.end else False
@@ -402,6 +467,43 @@ _EMOTICON_BEFORE = regex.compile(r"[:;=][-^'o]?$")
 _EMOTICON_AFTER = regex.compile(r"[:;][-^']?(?:\s|$)")
 
 
+#: an opening bracket followed by its closing one
+_BRACKET_PAIRS = frozenset(["()", "[]", "（）", "【】", "［］"])
+
+
+def _paired_brackets(text, start, marks):
+    """True when the brackets of a paragraph (starting at ``start``) are pairs that open
+    and close in turn, with no emoticon among them: :meth:`UnbalancedBrackets._scan` then
+    reports nothing and leaves nothing open. An emoticon needs ``:``, ``;`` or ``=`` among
+    the three characters before a bracket (``:)``, ``;-(``; the third for ``:-`` before a
+    line break, where ``$`` matches) or ``:``/``;`` right after an opening one (``(:``);
+    with none, ``_EMOTICON_BEFORE`` and ``_EMOTICON_AFTER`` cannot match. An enumeration's
+    ``)`` is only skipped when no ``(`` is open.
+
+    >>> _paired_brackets("See (a) and [b] here.", 0, [4, 6, 12, 14])
+    True
+    >>> _paired_brackets("Nice :) (really).", 0, [6, 8, 15]), _paired_brackets("a (b [c) d]", 0, [2, 5, 7, 10])
+    (False, False)
+    """
+    opener = -1
+    for i in marks:
+        if _EMOTICON_CHARS.intersection(text[max(start, i - 3):i]):
+            return False
+        ch = text[i]
+        if opener < 0:
+            if text[i + 1:i + 2] in (":", ";"):
+                return False
+            opener = i
+        elif text[opener] + ch in _BRACKET_PAIRS:
+            opener = -1
+        else:
+            return False
+    return opener < 0
+
+
+_EMOTICON_CHARS = frozenset(":;=")
+
+
 class UnbalancedBrackets(lint.Rule):
     """Round or square brackets that do not pair up within a paragraph: ``(Rebecca
     Wright/CNN`` with no closing bracket, or a closing bracket whose opening was cut off.
@@ -441,6 +543,9 @@ class UnbalancedBrackets(lint.Rule):
         positions = char_positions(text, _BRACKET_CHARS)
         if not positions:
             return
+        if _paired_brackets(text, 0, positions) and _pairs_within_lines(text, positions):
+            return  # as for the quotation marks (the emoticon test, looking back from the start
+            # of the text instead of the paragraph, sees more: it is only stricter)
         pending = None  # (paragraph, offset of an opening bracket not closed there)
         pending_end = 0
         for _, p, marks in _paragraphs_with_marks(doc, positions, lambda: pending is not None):
@@ -451,6 +556,8 @@ class UnbalancedBrackets(lint.Rule):
                 if pending is not None:
                     pending_end = p.end
                 continue
+            if pending is None and _paired_brackets(text, p.start, marks):
+                continue  # pairs that open and close in turn: nothing to report, nothing open
             problems, stack = self._scan(text, p.start, p.end, marks)
             if pending is not None:
                 strays = [pr for pr in problems if pr[0] == "stray"]

@@ -91,6 +91,53 @@ def _may_have_anaphor(low: str, lang: str) -> bool:
     return bool(_CUE_TESTS[lang](low)) or any(w in low for w in _ANAPHOR_CUES[lang][1])
 
 
+def _anaphor_possible(low: str, lang: str) -> bool:
+    """:func:`_may_have_anaphor`, and where the numbered anaphor names its person (``la
+    mujer de 30 años``) that noun before the number (:func:`_noun_before_age`), unless a
+    word of the cue's other anaphors is there (French ``la quinquagénaire``)."""
+    if not _may_have_anaphor(low, lang):
+        return False
+    return lang not in _NOUN_AGE or any(w in low for w in _ANAPHOR_CUES[lang][1]) or _noun_before_age(low, lang)
+
+
+#: the languages whose numbered "ana" pattern is ``<person noun>\s+de\s+\d{1,3}\s+<age word>``
+#: (Spanish and Portuguese ``el hombre de 30 años``, French ``la femme de 30 ans``)
+_NOUN_AGE = {"es": "años", "pt": "anos", "fr": "ans"}
+_NOUN_AGE_RX: dict = {}
+
+
+def _noun_before_age(low: str, lang: str) -> bool:
+    """True when the lower-cased text may hold a person noun, white space, ``de``, white
+    space, a number and its age word: every match of the numbered "ana" pattern of ``lang``
+    does (the pattern, case-insensitive, lower-cased; ``\\S`` for the digits and no word
+    boundaries: a superset). It is searched from each ``de ... años`` (a pattern opening
+    with a literal, skipped to at C speed), then looks back for the noun.
+
+    >>> _noun_before_age("vio a la mujer de 30 años.", "es"), _noun_before_age("hace más de 30 años", "es")
+    (True, False)
+    """
+    got = _NOUN_AGE_RX.get(lang)
+    if got is None:
+        nouns = sorted({w.lower() for w in person_nouns(lang)}, key=len, reverse=True)
+        got = _NOUN_AGE_RX[lang] = (
+            re.compile(rf"de\s+\S{{1,3}}\s+{_NOUN_AGE[lang]}"),
+            re.compile("(?:" + "|".join(map(re.escape, nouns)) + ")$") if nouns else None,
+            max(map(len, nouns), default=0),
+        )
+    age, noun_end, longest = got
+    if noun_end is None:
+        return False
+    m = age.search(low)
+    while m is not None:
+        d = j = m.start()
+        while j > 0 and low[j - 1].isspace():  # str.isspace is re's \s, which holds regex's
+            j -= 1
+        if j < d and noun_end.search(low, max(0, j - longest), j):
+            return True
+        m = age.search(low, d + 1)
+    return False
+
+
 def _patterns(lang: str) -> list:
     """The patterns of ``lang`` (kind, compiled). The first call compiles those of every
     language (~20 ms): none is left to compile in the middle of a long run."""
@@ -283,7 +330,7 @@ class AgeConflict(lint.Rule):
         ana_langs = langs
         low = doc.lowered
         if len(low) == len(text) and "ſ" not in low:
-            ana_langs = {lang for lang in langs if _may_have_anaphor(low, lang)}
+            ana_langs = {lang for lang in langs if _anaphor_possible(low, lang)}
             if not ana_langs:
                 return
         # anaphors first: most documents have none, and then nothing else is needed

@@ -11,6 +11,8 @@ between the parts of a transliterated name (``弗拉基米尔-普京``, Chinese 
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 import lint
@@ -21,6 +23,11 @@ from ._mta_common import cjk_places, translit_chars
 _HAN_CHAIN = regex.compile(r"\p{Han}+(?:[-‐‑－]\p{Han}+)+")
 _KANA_CHAIN = regex.compile(r"[\p{Katakana}ー]+(?:-[\p{Katakana}ー]+)+")
 _HYPHENS = regex.compile(r"[-‐‑－]")
+#: a hyphen between two characters at or above U+2E80, where every Han, Katakana and
+#: Hiragana character and "ー" lie: found wherever ``_HAN_CHAIN`` or ``_KANA_CHAIN`` matches
+#: (a superset, scanned by ``re`` from the rare hyphens, at C speed; the chain patterns
+#: themselves try every Han character of the text)
+_JOINED = re.compile("[-‐‑－](?<=[\u2e80-\U0010ffff].)(?=[\u2e80-\U0010ffff])")
 #: a Latin en dash (or a spaced ASCII hyphen) between CJK characters
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _DASH = regex.compile(
@@ -159,6 +166,8 @@ class CjkPunctuation(lint.Rule):
             )
 
     def _names(self, doc, text, tc):
+        if not _JOINED.search(text):
+            return  # no hyphen between two CJK characters: no chain
         places = cjk_places()
         for chain_re, lang_ok, min_len in ((_HAN_CHAIN, "zh", 2), (_KANA_CHAIN, "ja", 2)):
             for m in chain_re.finditer(text):
