@@ -179,6 +179,13 @@ def _learn(lang: str, todo: set, cores: set) -> None:
     _plain(lang).update(words)
 
 
+#: documents with new candidate words after which :func:`core_lowers` tests new words
+#: against every language's common list at once (loading them all: worth it in a long
+#: run, not for the few files of a pre-commit hook)
+WARM_AFTER = 200
+_CALLS = 0
+
+
 def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
     """The lower case of the words of ``words`` (as written) that can be the core of a run
     in a paragraph of ``lang``: lower-case initial, letters only, four letters or more, and
@@ -221,6 +228,15 @@ def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
             not_cores.clear()
             cores.clear()
         new = cand - out
+        global _CALLS
+        _CALLS += 1
+        if _CALLS <= WARM_AFTER:
+            # a short run (a few files): judge the new words one by one, which loads
+            # another language's list only for a word unknown in ``lang`` (see
+            # :func:`foreign_language`), instead of every list for the test below
+            for low in new:
+                (cores if _core_test(low, lang) else not_cores).add(low)
+            return out | (new & cores)
         # a core is common in another language (:func:`foreign_language`): the new words
         # common in none are not cores (set operations in C; most new words go here)
         elsewhere: set = set()
@@ -277,6 +293,8 @@ def foreign_language(word: str, lang: str) -> Optional[tuple[str, float]]:
     >>> foreign_language("buttress", "en") is None
     True
     """
+    if _CALLS <= WARM_AFTER and lint.zipf(word, lang) >= UNKNOWN:
+        return None  # early in a run: the same answer, without loading the other lists
     best = None
     cyr = not word.isascii() and _CYRILLIC_CHAR.search(word) is not None  # as _script_languages
     for m, table in _script_tables(lang, cyr):

@@ -247,3 +247,22 @@ def test_plain_words_are_bounded(monkeypatch):
         doc = lint.Document(f"The council met on Tuesday and Wordx{i:03d} approved the new budget today.", lang="en")
         inj.foreign_runs(doc)
         assert len(inj._PLAIN["en"]) <= len(inj._known("en")) + 20 + 5
+
+
+def test_core_lowers_same_early_and_late_in_a_run(monkeypatch):
+    # early in a run (few documents) new words are judged one by one, loading other
+    # languages' lists only for words unknown in the paragraph's language; later all at
+    # once against every list: both must give the same cores
+    words = {"incelemeleri", "Incelemeleri", "forces", "2024", "incelemeLeri", "bonus", "freguesia", "gminy",
+             "kostenlos", "ücretsiz", "indirim", "ciao", "house", "wade", "household", "explicite", "olvida"}
+    answers = {}
+    for phase, calls in (("early", 0), ("late", inj.WARM_AFTER + 1)):
+        for lang in ("en", "it", "de", "tr", "pt"):
+            monkeypatch.setattr(inj, "_CALLS", calls)
+            monkeypatch.setattr(inj, "_CORES", {})
+            monkeypatch.setattr(inj, "_NOT_CORES", {})
+            inj.foreign_language.cache_clear()
+            answers[phase, lang] = inj.core_lowers(set(words), lang)
+    for lang in ("en", "it", "de", "tr", "pt"):
+        assert answers["early", lang] == answers["late", lang], lang
+    assert "incelemeleri" in answers["early", "en"]
