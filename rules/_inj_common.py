@@ -124,6 +124,12 @@ def _todo(doc, lang: str) -> set:
     return got
 
 
+def _pieces(words: str) -> str:
+    """``words`` (one a line) with hyphens and apostrophes turned into line breaks: their
+    pieces, a line each."""
+    return words.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+
+
 def _anchor_free(words: list) -> list:
     """The words of ``words`` (as written) whose lower case has the length of the word,
     pieces (split at hyphens and apostrophes) of letters and digits only, and no spam
@@ -145,7 +151,7 @@ def _anchor_free(words: list) -> list:
         words = list(compress(words, map(eq, map(len, words), map(len, low.split("\n")))))
         joined = "\n".join(words)
         low = joined.lower()
-    pieces = low.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    pieces = _pieces(low)
     if pieces.replace("\n", "").isalnum():
         found = [m.start() for m in pattern.finditer("\n" + pieces + "\n")]
         if not found:
@@ -160,7 +166,7 @@ def _anchor_free(words: list) -> list:
         lw = w.lower()
         if len(lw) != len(w):
             continue
-        pieces = lw.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+        pieces = _pieces(lw)
         if pieces.replace("\n", "").isalnum() and pattern.search("\n" + pieces + "\n") is None:
             out.append(w)
     return out
@@ -268,19 +274,29 @@ def core_words(words: set, lang: str) -> set:
 _LONG_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{4,}(?![\w'’\-])")
 
 
-def _script_languages(word: str, lang: str) -> tuple:
-    cyr = any("\u0400" <= ch <= "\u04ff" for ch in word)
+_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+
+
+def _is_cyrillic(word: str) -> bool:
+    """True when ``word`` holds a Cyrillic letter (C speed; an ASCII word never does)."""
+    return not word.isascii() and _CYRILLIC_CHAR.search(word) is not None
+
+
+@lru_cache(maxsize=None)
+def _languages_of_script(lang: str, cyr: bool) -> tuple:
     return tuple(m for m in (CYRILLIC if cyr else LATIN) if m != lang)
 
 
-_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+def _script_languages(word: str, lang: str) -> tuple:
+    """The supported languages other than ``lang`` written in ``word``'s script."""
+    return _languages_of_script(lang, _is_cyrillic(word))
 
 
 @lru_cache(maxsize=None)
 def _script_tables(lang: str, cyr: bool) -> tuple:
     """``(language, common words)`` for the languages of :func:`_script_languages` (of a
     Cyrillic word when ``cyr``), in the same order."""
-    return tuple((m, common_words(m)) for m in (CYRILLIC if cyr else LATIN) if m != lang)
+    return tuple((m, common_words(m)) for m in _languages_of_script(lang, cyr))
 
 
 @lru_cache(maxsize=65536)
@@ -293,17 +309,19 @@ def foreign_language(word: str, lang: str) -> Optional[tuple[str, float]]:
     >>> foreign_language("buttress", "en") is None
     True
     """
-    if _CALLS <= WARM_AFTER and lint.zipf(word, lang) >= UNKNOWN:
-        return None  # early in a run: the same answer, without loading the other lists
+    # the frequency in ``lang`` is a slower look-up for a rare word: late in a run it is
+    # asked only for a word common in another language (most words asked about are common
+    # nowhere); early in a run first, so that other languages' lists load only for a word
+    # unknown in ``lang`` (the same answer either way)
+    early = _CALLS <= WARM_AFTER
+    if early and lint.zipf(word, lang) >= UNKNOWN:
+        return None
     best = None
-    cyr = not word.isascii() and _CYRILLIC_CHAR.search(word) is not None  # as _script_languages
-    for m, table in _script_tables(lang, cyr):
+    for m, table in _script_tables(lang, _is_cyrillic(word)):
         z = table.get(word)
         if z is not None and z >= COMMON and (best is None or z > best[1]):
             best = (m, round(z, 2))
-    # the frequency in ``lang`` (a slower look-up for a rare word) only for a word common
-    # in another language: most words asked about are common nowhere
-    if best is None or lint.zipf(word, lang) >= UNKNOWN:
+    if best is None or (not early and lint.zipf(word, lang) >= UNKNOWN):
         return None
     return best
 
@@ -621,7 +639,7 @@ def _spam_possible(doc, low: str) -> bool:
     lowered_words = joined.lower()
     if len(lowered_words) != len(joined):
         return True
-    pieces = lowered_words.replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    pieces = _pieces(lowered_words)
     if not pieces.replace("\n", "").isalnum():
         return True  # combining marks in a word: pieces this test does not separate
     for anchor in set(pattern.findall("\n" + pieces + "\n")):
@@ -645,7 +663,7 @@ def _spam_possible_ignoring_case(doc) -> bool:
     pattern = _anchor_pattern_ignoring_case()
     if pattern is None:
         return True
-    pieces = "\n".join(doc.word_set).replace("-", "\n").replace("'", "\n").replace("’", "\n")
+    pieces = _pieces("\n".join(doc.word_set))
     if not pieces.replace("\n", "").isalnum():
         return bool(pieces)  # combining marks in a word: pieces this test does not separate
     return pattern.search("\n" + pieces + "\n") is not None
