@@ -17,13 +17,13 @@ from .hookspecs import hookimpl
 from .language import SUPPORTED as LANGUAGES
 from .lexicon import LazyPattern, PhraseMatcher, data_path, read_tsv
 from .rule import Example, Rule
-from .textutil import bmp_only, re_word_chars
+from .textutil import bmp_chars, bmp_only, char_class, re_word_chars
 from .wordlists import common_words, zipf
 
 __all__ = [
     "Document", "Paragraph", "Finding", "Rule", "Example", "hookimpl", "LANGUAGES",
     "PhraseMatcher", "LazyPattern", "data_path", "read_tsv", "zipf", "common_words", "__version__",
-    "re_word_chars", "bmp_only",
+    "re_word_chars", "bmp_only", "char_class", "bmp_chars",
     "Extractor", "Reporter", "Source", "check_text",
 ]
 

@@ -64,25 +64,47 @@ def word_count_of_tokens(tokens: list, text: str) -> int:
     return word_count(" ".join(tokens))
 
 
+def char_class(chars: str) -> str:
+    """The body of a character class holding exactly ``chars`` (sorted, distinct): runs of
+    consecutive code points as ranges, written as the characters themselves (escaped
+    where a class needs it; compiled faster than ``\\U`` escapes).
+
+    >>> char_class("-abcxz")
+    '\\\\-a-cxz'
+    """
+    def esc(c: str) -> str:
+        return "\\" + c if c in "\\]^-[" else c
+
+    codes = list(map(ord, chars))
+    out = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(esc(chars[i]) if i == j else f"{esc(chars[i])}-{esc(chars[j])}")
+        i = j + 1
+    return "".join(out)
+
+
+def bmp_chars() -> str:
+    """Every character of the Basic Multilingual Plane but the surrogates, in order: the
+    characters to sort into classes with :func:`char_class` (rules build classes that
+    ``re`` tests as a bitmap from what ``re`` or ``regex`` say of each of them)."""
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+
+
 @lru_cache(maxsize=1)
 def re_word_chars() -> str:
     r"""The body of a character class of the characters of the Basic Multilingual Plane that
-    ``re`` calls ``\w``, as ranges (exactly: taken from ``re`` itself, once per process).
-    ``[...]`` of it is a bitmap, tested faster than the ``\w`` category; it stands for it in
-    a text without characters outside the BMP (see :func:`bmp_only`).
+    ``re`` calls ``\w`` (exactly: taken from ``re`` itself, once per process). ``[...]`` of
+    it is a bitmap, tested faster than the ``\w`` category; it stands for it in a text
+    without characters outside the BMP (see :func:`bmp_only`).
 
     >>> re.fullmatch(f"[{re_word_chars()}]+", "l’Ucraina") is None, re.fullmatch(f"[{re_word_chars()}]+", "Öl_3") is not None
     (True, True)
     """
-    out = []
-    for first, last in ((0, 0xD800), (0xE000, 0x10000)):  # no surrogates
-        for m in re.finditer(r"\w+", "".join(map(chr, range(first, last)))):
-            run = m.group()
-            # the characters themselves (escaped where a class needs it): compiled faster
-            # than \U escapes
-            a, b = (("\\" + c if c in "\\]^-[" else c) for c in (run[0], run[-1]))
-            out.append(a if len(run) == 1 else f"{a}-{b}")
-    return "".join(out)
+    return char_class("".join(re.findall(r"\w", bmp_chars())))
 
 
 def bmp_only(text: str) -> bool:

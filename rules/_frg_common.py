@@ -202,11 +202,4 @@ def word_chars() -> str:
     >>> re.findall(f"[^{word_chars()}]+", "l’Ucraina, 3½ ok")
     ['’', ', ', '½ ']
     """
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    both = re.sub(r"\W", "\x00", regex.sub(r"\W", "\x00", bmp))
-    runs = []
-    for m in re.finditer("[^\x00]+", both):
-        a, b = m.start(), m.end() - 1
-        a, b = (a + 0x800 if a >= 0xD800 else a), (b + 0x800 if b >= 0xD800 else b)
-        runs.append(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}")
-    return "".join(runs)
+    return lint.char_class(re.sub(r"\W", "", regex.sub(r"\W", "", lint.bmp_chars())))

@@ -57,26 +57,6 @@ _CAPWORD = regex.compile(
 )
 
 
-def _ranges(chars: str) -> str:
-    """A character-class body for the sorted ``chars``: runs as ranges, the characters
-    themselves (escaped where a class needs it; compiled faster than ``\\U`` escapes).
-
-    >>> _ranges("-abcxz")
-    '\\\\-a-cxz'
-    """
-    esc = lambda c: "\\" + c if c in "\\]^-[" else c  # noqa: E731
-    codes = list(map(ord, chars))
-    out = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        out.append(esc(chars[i]) if i == j else f"{esc(chars[i])}-{esc(chars[j])}")
-        i = j + 1
-    return "".join(out)
-
-
 @lru_cache(maxsize=1)
 def _capword_re():
     """:data:`_CAPWORD` for ``re`` (about twice as fast), for a text without characters
@@ -85,12 +65,12 @@ def _capword_re():
     character), the variable-width look-behind of an elision as five fixed-width ones, and
     the capital first (a class: ``re`` skips to the capitals at C speed) with the
     look-behinds checked from just after it. Built once per process (a few ms)."""
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    bmp = lint.bmp_chars()
     cat = {c: regex.sub(rf"\P{{{c}}}+", "", bmp) for c in ("Lu", "Ll", "L", "M", "N")}
-    lu, ll = _ranges(cat["Lu"]), _ranges(cat["Ll"])
-    llm = _ranges("".join(sorted(set(cat["Ll"] + cat["M"]))))
-    lm = _ranges("".join(sorted(set(cat["L"] + cat["M"]))))
-    lmn = _ranges("".join(sorted(set(cat["L"] + cat["M"] + cat["N"]))))
+    lu, ll = lint.char_class(cat["Lu"]), lint.char_class(cat["Ll"])
+    llm = lint.char_class("".join(sorted(set(cat["Ll"] + cat["M"]))))
+    lm = lint.char_class("".join(sorted(set(cat["L"] + cat["M"]))))
+    lmn = lint.char_class("".join(sorted(set(cat["L"] + cat["M"] + cat["N"]))))
     elided = "|".join(f"(?<=(?<![{lm}])[{ll}]{{{k}}}['’])" for k in range(1, 6))
     return re.compile(f"([{lu}](?<=(?:(?<![{lmn}'’\\-])|{elided})[{lu}])[{llm}]{{2,}})"
                       f"(?![{lmn}\\-]|['’][{lu}])")
@@ -113,7 +93,7 @@ def _capwords(text: str) -> list:
     if _capword_calls < _CAPWORD_RE_AFTER:
         _capword_calls += 1
         return _CAPWORD.findall(text)
-    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+    if lint.bmp_only(text):
         return _capword_re().findall(text)
     return _CAPWORD.findall(text)
 
