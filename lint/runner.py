@@ -19,6 +19,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
+from . import workers
 from .config import ConfigResolver, Settings
 from .engine import DocResult, Linter
 from .inputs import STDIN, iter_inputs
@@ -228,69 +229,127 @@ class Run:
         return self.linter_for(settings).lint_source(source)
 
     def _parallel(self, head: list, rest: Iterator) -> Iterator[tuple[DocResult, Settings]]:
-        """Lint with ``jobs`` processes: this one and ``jobs - 1`` workers.
+        """Lint with ``jobs`` processes: this one and ``jobs - 1`` forked workers.
 
         The parent is one of the N: it keeps every worker's queue filled and lints a chunk
         itself whenever the queues are full. So on N cores N processes lint, none of them
         stealing CPU from the others for reading, dispatching and reporting, one process
         fewer is forked, and the chunks the parent lints are never pickled. Results are
         yielded in input order, whoever linted them.
+
+        A worker that dies (killed, out of memory) does not stop the run: a new one takes
+        its place and the documents of its unfinished chunks are linted again one by one;
+        a document whose worker dies again is reported as an input error (exit code 2).
         """
-        method = "fork" if sys.platform != "win32" else "spawn"
-        if method == "fork":
-            # lint the first documents here, then fork: the workers start with the patterns
-            # compiled and the word tables loaded, in pages they share with this process
-            # instead of each building its own copy
-            chars = done = 0
-            while done < len(head) and chars < WARM_UP_CHARS:
-                source, settings = head[done]
-                done += 1
-                chars += len(source.text or "")
-                yield self._lint_one(source, settings), settings
-            head = head[done:]
-            gc.freeze()  # the collector must not write to the shared objects' headers
-        ctx = multiprocessing.get_context(method)
-        workers = self.jobs - 1
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(None, self.rule_timeout))
-        #: (chunk, AsyncResult of a worker, or the results linted here), in input order
+        if not workers.AVAILABLE:  # pragma: no cover - Windows
+            yield from self._pool_parallel(head, rest)
+            return
+        # lint the first documents here, then fork: the workers start with the patterns
+        # compiled and the word tables loaded, in pages they share with this process
+        # instead of each building its own copy
+        chars = done = 0
+        while done < len(head) and chars < WARM_UP_CHARS:
+            source, settings = head[done]
+            done += 1
+            chars += len(source.text or "")
+            yield self._lint_one(source, settings), settings
+        head = head[done:]
+        gc.freeze()  # the collector must not write to the shared objects' headers
+        pool = workers.Workers(self.jobs - 1, self._lint_in_worker)
+        #: (chunk, ticket of a worker's answer, or the results linted here), in input order
         pending: deque = deque()
-        queued: deque = deque()  # the AsyncResults not known to be done, oldest first
+        held = self.jobs * IN_FLIGHT_PER_JOB * 2
         try:
             for chunk in _chunks(_chain(head, rest)):
-                while queued and queued[0].ready():
-                    queued.popleft()
-                if len(queued) < workers * IN_FLIGHT_PER_JOB:
-                    async_result = pool.apply_async(_lint_chunk, (_for_worker(chunk),))
-                    queued.append(async_result)
-                    pending.append((chunk, async_result))
+                pool.pump(0)
+                worker = pool.least_busy(IN_FLIGHT_PER_JOB)
+                if worker is not None:
+                    pending.append((chunk, pool.submit(worker, _for_worker(chunk))))
                 else:  # every worker has enough to do: lint this chunk here
                     pending.append((chunk, [self._lint_one(source, settings) for source, settings in chunk]))
                 # hand over what is done, in order; wait only when too much is held back
-                while pending and (_is_done(pending[0][1]) or len(pending) > self.jobs * IN_FLIGHT_PER_JOB * 2):
-                    yield from self._collect(pending.popleft())
+                while pending and (isinstance(pending[0][1], list) or pool.done(pending[0][1])
+                                   or len(pending) > held):
+                    yield from self._collect_from(pool, *pending.popleft())
             while pending:
-                yield from self._collect(pending.popleft())
+                yield from self._collect_from(pool, *pending.popleft())
+            pool.close()
+        except BaseException:
+            pool.close(kill=True)
+            raise
+        finally:
+            gc.unfreeze()
+
+    def _lint_in_worker(self, chunk: list[tuple[Source, Settings]]) -> list[DocResult]:
+        """A worker's task (in the forked copy of this Run, with its warm linters)."""
+        out = []
+        for source, settings in chunk:
+            result = self._lint_one(source, settings)
+            result.text = None  # the parent has it; don't pickle it back
+            out.append(result)
+        return out
+
+    def _collect_from(self, pool, chunk: list, outcome) -> Iterator[tuple[DocResult, Settings]]:
+        if isinstance(outcome, list):  # linted here
+            yield from zip(outcome, (settings for _, settings in chunk))
+            return
+        try:
+            results = pool.wait(outcome)
+        except workers.TaskFailed:
+            # not a rule's failure (the engine reports those): lint here, where any error
+            # surfaces with its traceback
+            results = [self._lint_one(source, settings) for source, settings in chunk]
+        except workers.WorkerDied as died:
+            print(f"unspun: warning: a worker process {died}; its {len(chunk)} documents are linted again",
+                  file=sys.stderr)
+            results = self._relint(pool, chunk, str(died))
+        for (source, settings), result in zip(chunk, results):
+            result.text = source.source_text
+            yield result, settings
+
+    def _relint(self, pool, chunk: list, why: str) -> list[DocResult]:
+        """The chunk of a worker that died, each document again on its own, one at a time
+        (so a death is charged to one document); a document whose worker dies again is
+        reported as an error."""
+        if len(chunk) == 1:
+            source, _ = chunk[0]
+            return [DocResult(path=source.path, id=source.id, file=source.file, chars=len(source.source_text or ""),
+                              error=f"the process linting this document {why}; not linted")]
+        out = []
+        for pair in chunk:
+            try:
+                out.extend(pool.wait(pool.submit(pool.least_busy(), _for_worker([pair]))))
+            except workers.TaskFailed:
+                out.append(self._lint_one(*pair))
+            except workers.WorkerDied as died:
+                out.extend(self._relint(pool, [pair], str(died)))
+        return out
+
+    def _pool_parallel(self, head: list, rest: Iterator) -> Iterator[tuple[DocResult, Settings]]:  # pragma: no cover
+        """Where there is no ``fork`` (Windows): ``multiprocessing.Pool`` with spawned workers,
+        which load the rules themselves. (A worker that dies there stops the run.)"""
+        ctx = multiprocessing.get_context("spawn")
+        pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(None, self.rule_timeout))
+        pending: deque = deque()
+        try:
+            for chunk in _chunks(_chain(head, rest)):
+                pending.append((chunk, pool.apply_async(_lint_chunk, (_for_worker(chunk),))))
+                while pending and (pending[0][1].ready() or len(pending) > self.jobs * IN_FLIGHT_PER_JOB):
+                    chunk, outcome = pending.popleft()
+                    for (source, settings), result in zip(chunk, outcome.get()):
+                        result.text = source.source_text
+                        yield result, settings
+            while pending:
+                chunk, outcome = pending.popleft()
+                for (source, settings), result in zip(chunk, outcome.get()):
+                    result.text = source.source_text
+                    yield result, settings
             pool.close()
         except BaseException:
             pool.terminate()
             raise
         finally:
             pool.join()
-            gc.unfreeze()
-
-    @staticmethod
-    def _collect(item) -> Iterator[tuple[DocResult, Settings]]:
-        chunk, outcome = item
-        if isinstance(outcome, list):  # linted here
-            yield from zip(outcome, (settings for _, settings in chunk))
-            return
-        for (source, settings), result in zip(chunk, outcome.get()):
-            result.text = source.source_text
-            yield result, settings
-
-
-def _is_done(outcome) -> bool:
-    return isinstance(outcome, list) or outcome.ready()
 
 
 def _for_worker(chunk: list[tuple[Source, Settings]]) -> list[tuple[Source, Settings]]:

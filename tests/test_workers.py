@@ -1,0 +1,140 @@
+"""The forked worker pool: answers in order, survives a worker that dies, never hangs."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+import pytest
+
+from lint import workers
+
+pytestmark = pytest.mark.skipif(not workers.AVAILABLE, reason="needs os.fork")
+
+
+def _double(task):
+    return task * 2
+
+
+def _kill_self_on(task):
+    if task == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if task == "raise":
+        raise ValueError("bad task")
+    return task.upper()
+
+
+def test_answers_every_task_with_its_ticket():
+    pool = workers.Workers(2, _double)
+    try:
+        tickets = [pool.submit(pool.least_busy(), n) for n in range(50)]
+        assert [pool.wait(t) for t in reversed(tickets)] == [2 * n for n in reversed(range(50))]
+    finally:
+        pool.close()
+
+
+def test_large_tasks_and_answers_pass_through_full_pipes():
+    # several MB each way: the parent must keep reading answers while it writes tasks
+    pool = workers.Workers(1, _double)
+    try:
+        tickets = [pool.submit(pool.least_busy(), "x" * 3_000_000) for _ in range(4)]
+        assert all(pool.wait(t) == "x" * 6_000_000 for t in tickets)
+    finally:
+        pool.close()
+
+
+def test_a_dead_worker_fails_its_tasks_and_is_replaced():
+    pool = workers.Workers(1, _kill_self_on)
+    try:
+        first = pool.submit(pool.least_busy(), "die")
+        with pytest.raises(workers.WorkerDied, match=r"killed by signal 9 \(SIGKILL\)"):
+            pool.wait(first)
+        assert pool.deaths == 1
+        assert pool.wait(pool.submit(pool.least_busy(), "ok")) == "OK"  # a new worker took over
+    finally:
+        pool.close()
+
+
+def test_a_task_that_raises_is_reported_not_fatal():
+    pool = workers.Workers(1, _kill_self_on)
+    try:
+        with pytest.raises(workers.TaskFailed, match="ValueError: bad task"):
+            pool.wait(pool.submit(pool.least_busy(), "raise"))
+        assert pool.wait(pool.submit(pool.least_busy(), "fine")) == "FINE" and pool.deaths == 0
+    finally:
+        pool.close()
+
+
+def test_least_busy_respects_the_limit():
+    pool = workers.Workers(1, _double)
+    try:
+        worker = pool.least_busy(2)
+        tickets = [pool.submit(worker, 1), pool.submit(worker, 2)]
+        assert pool.least_busy(2) is None or all(pool.done(t) for t in tickets)
+        assert [pool.wait(t) for t in tickets] == [2, 4]
+    finally:
+        pool.close()
+
+
+# -- the runner over a pool whose workers die --------------------------------------------
+CLEAN = ("The committee met on Tuesday to review the budget, and its members agreed to publish "
+         "the full report next month after a final round of checks. ")
+
+
+def _killer_registry(marker_dir):
+    """A registry with a rule that SIGKILLs the worker process linting a document holding
+    KILLME: every time, or (with a marker file) only the first time."""
+    import lint
+    from lint.plugins import load_registry
+
+    parent = os.getpid()
+
+    class Killer(lint.Rule):
+        code = "KIL001"
+        name = "killer"
+        summary = "kills the worker process that lints a document holding KILLME"
+        matches = (lint.Example("KILLME"),)
+        no_matches = (lint.Example("fine"),)
+
+        def check(self, doc):
+            if "KILLME" in doc.text and os.getpid() != parent:
+                once = os.path.join(marker_dir, "killed-once")
+                if "ONCE" not in doc.text or not os.path.exists(once):
+                    open(once, "w").close()
+                    os.kill(os.getpid(), signal.SIGKILL)
+            return ()
+
+    class Plugin:
+        @lint.hookimpl
+        def unspun_rules(self):
+            return [Killer]
+
+    return load_registry([Plugin()], use_cache=False)
+
+
+def _run(path, jobs, registry, monkeypatch):
+    from lint import runner
+    from lint.config import ConfigResolver
+
+    monkeypatch.setattr(runner, "WARM_UP_CHARS", 0)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(runner, "IN_FLIGHT_PER_JOB", 10_000)  # every chunk to the worker
+    resolver = ConfigResolver(discover=False, overrides={"select": ["QLT", "FRG011", "KIL001"]})
+    return [r.to_dict() for r, _ in runner.Run(resolver, jobs=jobs, registry=registry).results([str(path)])]
+
+
+@pytest.mark.parametrize("once", [True, False])
+def test_run_survives_a_killed_worker(tmp_path, monkeypatch, capsys, once):
+    texts = [f"{CLEAN} Item {i}." for i in range(400)]
+    texts[150] = f"{CLEAN} KILLME {'ONCE' if once else ''}."
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+    registry = _killer_registry(str(tmp_path))
+    serial = _run(path, 1, registry, monkeypatch)  # the rule kills only workers, never this process
+    parallel = _run(path, 2, registry, monkeypatch)
+    assert len(parallel) == 400 and "a worker process killed by signal 9" in capsys.readouterr().err
+    if once:  # killed by chance: the chunk is linted again, nothing differs
+        assert parallel == serial
+    else:  # the document kills every worker: it alone is an error, every other one is linted
+        assert parallel[150]["error"].startswith("the process linting this document killed by signal 9")
+        assert parallel[:150] + parallel[151:] == serial[:150] + serial[151:]
