@@ -154,7 +154,7 @@ def agency_pattern() -> str:
 def lexicon(name: str) -> dict[str, list[tuple[str, str]]]:
     """``role -> [(lang, phrase), ...]`` from ``lexicons/bpl/<name>.tsv``."""
     rows = lint.read_tsv(lint.data_path(__file__, "lexicons", "bpl", f"{name}.tsv"), 3)
-    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    out: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
     for lang, role, phrase, *_ in rows:
         out[role].append((lang, phrase))
     return dict(out)

@@ -205,16 +205,14 @@ def core_lowers(words: set, lang: str, rest: Optional[set] = None) -> set:
     >>> sorted(core_lowers({"incelemeleri", "Incelemeleri", "forces", "2024", "incelemeLeri"}, "en"))
     ['incelemeleri']
     """
-    if rest is None:
-        rest = words - _known(lang)
-    rest = list(rest)
-    lower = list(map(str.islower, rest))
+    new = list(words - _known(lang) if rest is None else rest)
+    lower = list(map(str.islower, new))
     # all lower case: the word is its own lower case (checked: str.lower leaves every
     # lower-case and every uncased character alone)
-    cand = set(compress(rest, lower))
+    cand = set(compress(new, lower))
     # mixed case with a lower-case initial ('incelemeLeri'): few, lower-cased here; a word
     # with a capital or an uncased initial cannot be a core
-    upper = list(compress(rest, map(not_, lower)))
+    upper = list(compress(new, map(not_, lower)))
     for w in compress(upper, map(str.islower, map(itemgetter(0), upper))):
         if w.isalpha():
             cand.add(w.lower())
