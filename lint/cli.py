@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     base.add_argument("--baseline", help="do not report findings recorded in this baseline file")
     base.add_argument("--write-baseline", help="record every current finding in this baseline file")
     run = check.add_argument_group("run")
-    run.add_argument("-j", "--jobs", type=int, help="processes that lint, this one included (default: all cores)")
+    run.add_argument("-j", "--jobs", type=int, help="processes that lint, this one included (default: all cores, or fewer under a cgroup CPU quota)")
     run.add_argument("--stdin-filename", help="name (and format, by suffix) of the text read from stdin")
     run.add_argument("--max-file-size", type=int, help="skip (with an error) files larger than this many bytes")
     run.add_argument("--text-field", help="corpora: the record field holding the text (default: text)")
@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     filt.add_argument("--max-score", type=float)
     filt.add_argument("--text-field")
     filt.add_argument("--id-field")
-    filt.add_argument("-j", "--jobs", type=int)
+    filt.add_argument("-j", "--jobs", type=int,
+                      help="processes that lint, this one included (default: all cores, or fewer under a cgroup CPU quota)")
     filt.add_argument("--fix", action="store_true", help="apply safe fixes to kept records")
     filt.add_argument("--unsafe-fixes", action="store_true")
     filt.add_argument("--no-progress", action="store_true")

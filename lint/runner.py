@@ -12,6 +12,7 @@ order so the output is identical to a ``--jobs 1`` run.
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
 import sys
@@ -391,7 +392,59 @@ def _os_message(e: OSError) -> str:
 
 
 def default_jobs() -> int:
+    """The CPUs this process may use: those it is allowed to run on, capped by a cgroup CPU
+    quota (a container given 2 CPUs on a 64-core host gets 2 jobs, not 64 processes that
+    share 2 CPUs' worth of time and each hold their own memory)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    return max(1, min(cpus, math.ceil(quota))) if quota else cpus
+
+
+def cgroup_cpu_quota(root: str = "/sys/fs/cgroup", own: str = "/proc/self/cgroup") -> Optional[float]:
+    """CPUs' worth of time the process's cgroup allows (its quota over its period), or None
+    when there is no quota or no cgroup file to read (not Linux).
+
+    cgroup v2: ``cpu.max`` holds ``"200000 100000"`` or ``"max 100000"``; cgroup v1:
+    ``cpu.cfs_quota_us`` (-1 for none) and ``cpu.cfs_period_us``, under the ``cpu``
+    controller's mount. The process's own cgroup is read first, then the root (inside a
+    container the root is usually the container's own).
+    """
+    paths = ["/"]
+    try:
+        with open(own, encoding="utf-8") as fh:
+            for line in fh:
+                _, controllers, path = line.rstrip("\n").split(":", 2)
+                if controllers == "" or "cpu" in controllers.split(","):
+                    paths.insert(0, path or "/")
+    except (OSError, ValueError):
+        pass
+    found = []
+    for path in dict.fromkeys(paths):
+        for base in (root, os.path.join(root, "cpu"), os.path.join(root, "cpu,cpuacct")):
+            folder = os.path.join(base, path.lstrip("/"))
+            quota = _read_quota(folder)
+            if quota is not None:
+                found.append(quota)
+    return min(found) if found else None
+
+
+def _read_quota(folder: str) -> Optional[float]:
+    try:
+        with open(os.path.join(folder, "cpu.max"), encoding="utf-8") as fh:
+            quota, period = (fh.read().split() + ["100000"])[:2]
+        if quota == "max" or int(period) <= 0 or int(quota) <= 0:
+            return None
+        return int(quota) / int(period)
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(os.path.join(folder, "cpu.cfs_quota_us"), encoding="utf-8") as fh:
+            quota = int(fh.read())
+        with open(os.path.join(folder, "cpu.cfs_period_us"), encoding="utf-8") as fh:
+            period = int(fh.read())
+        return None if quota <= 0 or period <= 0 else quota / period
+    except (OSError, ValueError):
+        return None

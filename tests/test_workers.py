@@ -138,3 +138,42 @@ def test_run_survives_a_killed_worker(tmp_path, monkeypatch, capsys, once):
     else:  # the document kills every worker: it alone is an error, every other one is linted
         assert parallel[150]["error"].startswith("the process linting this document killed by signal 9")
         assert parallel[:150] + parallel[151:] == serial[:150] + serial[151:]
+
+
+# -- how many jobs by default ---------------------------------------------------------------
+def _cgroup(tmp_path, own: str, files: dict) -> tuple[str, str]:
+    root = tmp_path / "cgroup"
+    for rel, body in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(body)
+    (tmp_path / "self").write_text(own)
+    return str(root), str(tmp_path / "self")
+
+
+@pytest.mark.parametrize("own, files, expected", [
+    ("0::/\n", {"cpu.max": "150000 100000\n"}, 1.5),  # v2, quota at the root (a container)
+    ("0::/job\n", {"cpu.max": "max 100000\n", "job/cpu.max": "200000 100000\n"}, 2.0),  # v2, own cgroup
+    ("0::/\n", {"cpu.max": "max 100000\n"}, None),  # v2, no quota
+    ("2:cpu,cpuacct:/ci\n", {"cpu,cpuacct/ci/cpu.cfs_quota_us": "300000\n",
+                             "cpu,cpuacct/ci/cpu.cfs_period_us": "100000\n"}, 3.0),  # v1
+    ("1:cpu:/\n", {"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # v1, none
+    ("0::/\n", {"cpu.max": "garbage 0\n"}, None),  # unreadable: no quota, no crash
+    ("0::/\n", {}, None),  # no cgroup files (not Linux)
+])
+def test_cgroup_cpu_quota(tmp_path, own, files, expected):
+    from lint.runner import cgroup_cpu_quota
+
+    root, self_file = _cgroup(tmp_path, own, files)
+    assert cgroup_cpu_quota(root, self_file) == expected
+
+
+def test_default_jobs_follows_the_quota(monkeypatch):
+    from lint import runner
+
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(runner, "cgroup_cpu_quota", lambda: 1.5)
+    assert runner.default_jobs() == 2  # 1.5 CPUs of time: two processes keep them busy
+    monkeypatch.setattr(runner, "cgroup_cpu_quota", lambda: None)
+    assert runner.default_jobs() == 64
+    monkeypatch.setattr(runner, "cgroup_cpu_quota", lambda: 0.2)
+    assert runner.default_jobs() == 1
