@@ -131,6 +131,30 @@ def _words(doc, para) -> tuple[list[str], list[str]]:
     return got
 
 
+def vocabulary_share(doc, para, lang: str) -> Optional[float]:
+    """The share of a paragraph's lower-case words of four letters or more that are
+    common words of ``lang`` (wordfreq, Zipf 3 or more), or None without a word list or
+    without such words. Shorter words are left out: the web text wordfreq counts is full
+    of short foreign function words ('ang', 'ng', 'sa' are common "English" words).
+
+    Measured on clean paragraphs (Universal Dependencies treebanks, 10+ lower-case words)
+    in 10 languages: lowest 0.36 (Polish), 1st percentile 0.53-0.80, median 0.83-0.96. A
+    keyword list of the language scores near 1; prose in a language unspun does not know,
+    taken for the nearest one it does (Czech for Portuguese, Tagalog for English, Swahili
+    for Spanish), 0.00-0.17.
+
+    >>> from lint.document import Document
+    >>> doc = Document("Praha je hlavní město České republiky a zároveň její největší město.")
+    >>> vocabulary_share(doc, doc.paragraphs[0], "pt")
+    0.0
+    """
+    lower = [w for w in _words(doc, para)[0] if len(w) >= 4]
+    common = lint.common_words(lang)
+    if not lower or not common:
+        return None
+    return sum(map(common.__contains__, lower)) / len(lower)
+
+
 def lower_tokens(doc) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The lower-cased whitespace tokens of the text, and how many of them each paragraph
     holds (each paragraph lower-cased, then split: lower-casing neither makes nor removes

@@ -38,6 +38,11 @@ THRESHOLDS = {
 #: counted words (CJK: characters) a paragraph needs before its share means anything
 MIN_WORDS = 15
 MIN_CJK_CHARS = 30
+#: Word salad of a language is made of its words: a paragraph where fewer than this share
+#: of the lower-case words (of four letters or more) are common words of the language
+#: is in another language (see ``_qlt_common.vocabulary_share``: clean paragraphs 0.36
+#: and up, keyword lists near 1, prose in a language unspun does not know 0.00-0.17)
+MIN_VOCABULARY_SHARE = 0.3
 #: a paragraph with a comma or semicolon for every third word is an enumeration
 LIST_SEPARATORS = regex.compile(r"[,;、，；]")
 #: kinds of paragraph checked: lists, tables and headings lack function words by design
@@ -54,7 +59,10 @@ class WordSalad(lint.Rule):
     names are left alone; enumerations (a comma for every third word), list items, tables
     and headings are not checked. Chinese is measured by function characters (的 了 是 在
     ...), Japanese by its share of hiragana. A paragraph that is simply in another language
-    is left to QLT006.
+    is left to QLT006, and so is one whose words are mostly not words of the language at
+    all (under 30% of its longer words among its common words): salad of a language is made of its words,
+    and prose in a language unspun does not know (Czech, Tagalog, Vietnamese...) is taken
+    for the nearest one it does, whose function words it then lacks.
 
     Thresholds: Gopher (Rae et al. 2021) keeps English documents with at least two of
     eight stop words; the per-language shares here were set at about half the lowest
@@ -101,6 +109,15 @@ class WordSalad(lint.Rule):
         lint.Example("The minister said: «Il governo ha approvato ieri il decreto sulle pensioni, che entrerà "
                      "in vigore all'inizio del prossimo anno e riguarda milioni di persone.»", "en"),
         lint.Example("据新华社报道，国务院总理在会议上表示，我们将继续推进改革开放，努力实现经济高质量发展的目标。", "zh"),
+        # prose in languages unspun does not know, as the document language detector takes them
+        lint.Example("Každé léto navštíví Brno tisíce turistů. Radnice včera oznámila nový plán na opravu "
+                     "tramvajových tratí ve středu města.", "pt"),
+        lint.Example("Ang mga magsasaka sa lalawigan ay nagtanim ng palay ngayong buwan dahil sa malakas "
+                     "na ulan na dumating nang mas maaga kaysa sa inaasahan nila.", "en"),
+        lint.Example("Người dân ở thành phố này thường đi xe máy đến chỗ làm mỗi sáng vì đường phố rất "
+                     "đông và xe buýt chạy khá chậm vào giờ cao điểm.", "fr"),
+        lint.Example("Wananchi wa kijiji hicho walikusanyika sokoni asubuhi kununua mahindi na maharagwe "
+                     "kabla ya mvua kubwa kuanza kunyesha mchana.", "es"),
     )
 
     def check(self, doc):
@@ -135,6 +152,9 @@ class WordSalad(lint.Rule):
                 continue
             if len(LIST_SEPARATORS.findall(text, para.start, para.end)) * 3 >= total:
                 continue  # an enumeration ("flour, sugar, butter, ..."), not prose gone wrong
+            known = Q.vocabulary_share(doc, para, lang) if lang not in ("zh", "ja") else None
+            if known is not None and known < MIN_VOCABULARY_SHARE:
+                continue  # mostly not words of the language: prose in another one, not salad
             if Q.SCRIPT.get(lang) == "latin":
                 other, other_share, _ = Q.best_latin_language(doc, para, exclude=lang)
                 if other is not None and other_share >= 2 * THRESHOLDS.get(other, 0.2) and other_share > 2 * share:

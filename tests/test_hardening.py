@@ -157,6 +157,40 @@ def test_ctrl_c_exits_130_without_partial_output(tmp_path):
     assert b"Traceback" not in stderr
 
 
+
+def test_ctrl_c_during_parallel_filter_leaves_no_output_and_no_process(tmp_path):
+    # the workers are killed, the outputs are not written, no temporary file stays
+    corpus = tmp_path / "c.jsonl"
+    line = json.dumps({"text": (GOOD + "Some more words in a sentence. ") * 60}) + "\n"
+    corpus.write_text(line * 20000)
+    keep, reject = tmp_path / "keep.jsonl", tmp_path / "reject.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "lint", "filter", str(corpus), "--keep", str(keep),
+                             "--reject", str(reject), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2.5)
+    assert proc.poll() is None, "the run ended before the interrupt: make the input bigger"
+    children = _children(proc.pid)
+    assert children, "no worker process was started"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr.decode()[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
+    assert b"Traceback" not in stderr
+    deadline = time.time() + 10
+    while time.time() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if os.path.exists(f"/proc/{pid}")], "a worker outlived the run"
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:  # pragma: no cover - not Linux
+        pytest.skip("needs /proc")
+
+
 # -- fuzzing --------------------------------------------------------------------------
 
 LINTER = Linter(Settings(select=["ALL"]), REGISTRY, rule_timeout=60)
