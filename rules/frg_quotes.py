@@ -180,7 +180,7 @@ def _scan_quotes(text, start, end, lang, cjk, marks):
             else:
                 stack.append(_Mark(i, ch, fam))
             continue
-        opening = _opens(ch, top, lang, cjk, i == first)
+        opening = _opens(ch, top, lang, cjk, i == first, text, i)
         if opening is None:
             continue
         if opening:
@@ -269,7 +269,20 @@ def _pairs_within_lines(text, positions):
     return all(find("\n", positions[k], positions[k + 1]) < 0 for k in range(0, len(positions) - 1, 2))
 
 
-def _opens(ch, top, lang, cjk, at_start):
+def _flanks_opening(text, i):
+    """True when the mark at ``i`` sits where only an opening mark can: after a space, an
+    opening bracket or the start of the text, and right before a letter or digit
+    (``»for lidt«``, ``»för lite»``); French « … » has a space inside, and a closing mark
+    follows a letter or punctuation.
+
+    >>> _flanks_opening("sagt »for lidt« i", 5), _flanks_opening("sagt »for lidt« i", 14), _flanks_opening("« oui »", 6)
+    (True, False, False)
+    """
+    before = text[i - 1] if i > 0 else " "
+    return (before.isspace() or before in "([{—–-") and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _opens(ch, top, lang, cjk, at_start, text, i):
     """True if ``ch`` opens a quotation here, False if it closes one, None to ignore it."""
     if ch in "「『„‟":
         return True
@@ -293,11 +306,15 @@ def _opens(ch, top, lang, cjk, at_start):
     if ch in "»›":
         if top is not None and top.family == _FAMILY[ch] and top.ch in "«‹":
             return False
+        if top is not None and top.family == _FAMILY[ch] and top.ch == ch and not _flanks_opening(text, i):
+            return False  # Swedish and Finnish »…»
         if lang in _REVERSED_GUILLEMETS:
             return True
         if at_start and lang in ("fr", "it", "es", "pt", "ru"):
             return None  # » opening a continued paragraph of a long quotation
-        return False
+        # »…« (Danish, German, Czech, Hungarian...) in a text whose language is unknown or
+        # taken for another: a » that can only be an opening one
+        return _flanks_opening(text, i)
     return None
 
 
@@ -344,6 +361,11 @@ class UnbalancedQuotes(lint.Rule):
         lint.Example("„Wir kommen morgen“, sagte er, ‚vielleicht‘ auch später.", "de"),
         lint.Example("« Nous partons », dit-il. « Demain ? » « Oui. »", "fr"),
         lint.Example("»Wir kommen«, sagte er.", "de"),
+        # »…« and »…» in a paragraph whose language is taken for one that writes « … »
+        # (Danish, Swedish: short paragraphs often look English to the detector)
+        lint.Example("Borgmesteren kaldte planen »for dyr og for sen«, og byrådet stemte nej.", "en"),
+        lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "sv"),
+        lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "en"),
         lint.Example("“The first paragraph of a long quotation does not close.\n\n“The second one opens "
                      "again and closes at last.”", "en"),
         lint.Example("他说:「我们走吧。」她说:『好的。』", "zh"),
