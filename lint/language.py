@@ -26,7 +26,8 @@ import regex
 
 
 #: Languages unspun detects. Rules state which of these they cover.
-SUPPORTED = ("en", "it", "zh", "es", "fr", "de", "pt", "ru", "tr", "ja", "nl", "pl", "sv", "ro")
+SUPPORTED = ("en", "it", "zh", "es", "fr", "de", "pt", "ru", "tr", "ja", "nl", "pl", "sv", "ro",
+             "da", "fi", "cs", "hu", "hr", "ca", "id", "vi")
 
 _PROFILES: dict[str, str] = {
     "en": "the of and to in is that for it with as was on be by are this have from or at not "
@@ -60,6 +61,34 @@ _PROFILES: dict[str, str] = {
     "ro": "și în de la cu pe că nu un o este a al ale din care pentru se mai dar sau fost "
           "sunt acest această lui ei",
 }
+#: Languages no rule has a lexicon for, detected so that their text is not taken for one
+#: it merely resembles (Danish for Swedish, Czech for Polish or Portuguese, Catalan for
+#: Spanish) and judged by that language's lexicons. Words of one letter are left out, and
+#: so are those that would pull short texts of the languages above away from them: a name
+#: ("ali"), and words as common there as here ("for", "at", "on": English; "su", "ne",
+#: "ki": Turkish). In URLs, bylines and titles they would outweigh the real evidence.
+_MORE_PROFILES: dict[str, str] = {
+    "da": "og det en den til er som på de med af ikke der var han hun har jeg vi "
+          "men om fra efter kan skal også blev eller ved sig sin deres være havde nu",
+    "fi": "ja on ei se että oli hän ovat ole mutta kun niin tai myös kuin jo vain sekä joka "
+          "jotka mukaan tämä nämä hänen heidän olla ollut voi sitten vielä kanssa jälkeen "
+          "aikana noin koska",
+    "cs": "se na je že do to ve jako pro by ale jsou jeho jejich byl byla bylo není už jen "
+          "také tak když který která které podle než nebo za po od",
+    "hu": "az és hogy nem is egy van volt meg csak de ki mint már el ez azt még vagy sem "
+          "lesz után között szerint pedig majd mert akkor így",
+    "hr": "je na da se su za od sa kao što ali ne bi bio bila bilo koji koja koje iz do te "
+          "ili nije još samo kako prema nakon zbog ga ih",
+    "ca": "el la els les de del dels en que per amb no es un una al als és són va ha més "
+          "però com seu seva també quan on aquest aquesta ho hi",
+    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh "
+          "ada atau bisa sudah saat telah mereka kami kita adalah tersebut namun lebih",
+    "vi": "và của là có trong được cho không những một các này đã với người để khi từ đến "
+          "cũng như về sẽ thì ra nhiều theo tại vào đó nhưng",
+}
+_EXCLUDED = frozenset("ali for at on su ne ki".split())
+for _lang, _words in _MORE_PROFILES.items():
+    _PROFILES[_lang] = " ".join(w for w in _words.split() if len(w) > 1 and w not in _EXCLUDED)
 _WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _PROFILES.items()}
 #: word -> languages whose profile holds it
 _INDEX: dict[str, tuple[str, ...]] = {}
@@ -76,6 +105,10 @@ _LETTER_HINTS = {
     "pt": regex.compile(r"[ãõ]"),
     "fr": regex.compile(r"[œçèêë]"),
     "ro": regex.compile(r"[șțăâî]"),
+    "cs": regex.compile(r"[řěů]"),
+    "hu": regex.compile(r"[őű]"),
+    "da": regex.compile(r"[æø]"),
+    "vi": regex.compile(r"[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]"),
 }
 #: letters only (the standard `re` engine: several times faster than `regex` for this)
 _TOKENS = re.compile(r"[^\W\d_]+")

@@ -1,0 +1,54 @@
+"""Text in languages unspun has no lexicons for: detected as itself where it can be, and
+never reported as damaged (the texts in tests/data/other-languages were written for this)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint import language
+from lint.config import Settings
+from lint.engine import Linter
+from lint.plugins import load_registry
+from lint.source import Source
+
+DATA = Path(__file__).parent / "data" / "other-languages"
+TEXTS = sorted(DATA.glob("*.txt"))
+LINTER = Linter(Settings(), load_registry())
+
+
+def test_there_are_texts():
+    assert len(TEXTS) >= 40
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_clean_text_in_another_language_has_no_finding(path):
+    result = LINTER.lint_source(Source(path=str(path), text=path.read_text(encoding="utf-8")))
+    assert not result.findings, [(f.rule, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("da", "da"), ("no", "da"), ("da-quotes", "da"), ("fi", "fi"), ("fi-quotes", "fi"), ("cs", "cs"),
+    ("cs-quotes", "cs"), ("hu", "hu"), ("hu-quotes", "hu"), ("ca", "ca"), ("id", "id"), ("ms", "id"),
+    ("vi", "vi"), ("vi-quotes", "vi"),
+])
+def test_languages_without_lexicons_are_detected(name, expected):
+    assert language.detect((DATA / f"{name}.txt").read_text(encoding="utf-8")) == expected
+
+
+def test_their_profiles_leave_out_what_would_mislead_short_texts():
+    for lang in language._MORE_PROFILES:
+        words = language._WORDS[lang]
+        assert words and all(len(w) > 1 for w in words), lang
+        assert not words & language._EXCLUDED, lang
+
+
+@pytest.mark.parametrize("title", [
+    "Ben made another announcement on March 28, 2005:",
+    "Shazad Khuram Ali, 27, High Wycombe",
+    "Good fun for wing night, food eh, beer list eh...",
+    "Remember seeing the film at Cinema 21 multiple times!",
+])
+def test_short_english_lines_stay_english(title):
+    assert language.detect_paragraph(title, "en") == "en"
+    assert language.detect(title) not in language._MORE_PROFILES
