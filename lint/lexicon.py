@@ -61,13 +61,22 @@ class PhraseMatcher:
             self._values.setdefault(self.key(phrase), []).append(value)
         body = self._trie(sorted(self._values)) or "(?!x)x"
         self.pattern = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
-        self.ci_pattern = re.compile(self.pattern.pattern, re.IGNORECASE)
+        self._ci_pattern: Optional[re.Pattern] = None
         #: key -> shorter keys that are whole-word prefixes of it (for callers that retry)
         self._prefixes: dict[str, list[str]] = {}
         for key in self._values:
             words = key.split(" ")
             self._prefixes[key] = [k for k in (" ".join(words[:i]) for i in range(len(words) - 1, 0, -1))
                                    if k in self._values]
+
+    @property
+    def ci_pattern(self) -> re.Pattern:
+        """The pattern, case-insensitive: for a text without its lower-cased copy (or whose
+        lower case has another length). Compiled on first use: most runs never need it, and
+        a large lexicon's pattern takes tens of milliseconds to compile."""
+        if self._ci_pattern is None:
+            self._ci_pattern = re.compile(self.pattern.pattern, re.IGNORECASE)
+        return self._ci_pattern
 
     @staticmethod
     def key(phrase: str) -> str:
