@@ -302,6 +302,36 @@ def test_hanging_rule_is_stopped():
     assert "timed out" in result.findings[0].message and "HNG001" in result.findings[0].message
 
 
+
+def test_rule_stuck_in_a_regex_match_is_stopped():
+    # the timer's signal is handled during a long `re` match (the engine checks for
+    # signals while it backtracks), so a catastrophic pattern ends in UNS001, not a hang
+    import re
+
+    import lint
+
+    class Backtrack(lint.Rule):
+        code = "BTK001"
+        name = "backtrack"
+        summary = "catastrophic backtracking"
+        matches = (lint.Example("x"),)
+        no_matches = (lint.Example("y"),)
+
+        def check(self, doc):
+            re.match(r"(a+)+$", "a" * 40 + "b")
+            return ()
+
+    class Plugin:
+        @lint.hookimpl
+        def unspun_rules(self):
+            return [Backtrack]
+
+    registry = load_registry([Plugin()], use_cache=False)
+    t = time.perf_counter()
+    result = Linter(Settings(select=["BTK"]), registry, rule_timeout=0.5).lint_source(Source(path="b.txt", text="x"))
+    assert result.internal_error and "timed out" in result.findings[0].message
+    assert time.perf_counter() - t < 30
+
 @pytest.mark.parametrize("garbage", ["a string", 42, None, "bad-offsets"])
 def test_rule_returning_garbage_is_isolated(garbage):
     import lint
