@@ -57,8 +57,8 @@ class _Worker:
     result_fd: int  # parent reads results here
     outbox: bytearray = field(default_factory=bytearray)
     inbox: bytearray = field(default_factory=bytearray)
-    #: tickets sent and not answered yet, with their tasks (to report them if it dies)
-    open: dict = field(default_factory=dict)
+    #: tickets sent and not answered yet (failed with WorkerDied if it dies)
+    open: set = field(default_factory=set)
 
 
 class Workers:
@@ -157,7 +157,7 @@ class Workers:
         ticket = self._next
         self._next += 1
         payload = pickle.dumps((ticket, task), pickle.HIGHEST_PROTOCOL)
-        worker.open[ticket] = task
+        worker.open.add(ticket)
         self._queue(worker, _HEADER.pack(len(payload)) + payload)
         self._send(worker)
         return ticket
@@ -222,7 +222,7 @@ class Workers:
                 break
             with memoryview(inbox) as view:
                 ticket, ok, value = pickle.loads(view[start + _HEADER.size:end])
-            worker.open.pop(ticket, None)
+            worker.open.discard(ticket)
             self._done[ticket] = (ok, value if ok else TaskFailed(value))
             start = end
         del inbox[:start]

@@ -70,3 +70,23 @@ def assert_clean_budget(linter, lang, limit, per_10k=1.0, extra=None):
         if extra is not None:
             extra(doc_id, result)
     assert 10000 * warnings / max(words, 1) < per_10k, (warnings, words)
+
+
+def rule_registry(code: str, check, summary: str = "a rule made for a test"):
+    """A registry holding the default rules and one more, ``code``, whose ``check(self,
+    doc)`` is ``check``: for tests of how the engine and the runner treat a rule that
+    hangs, fails, returns garbage or kills its process."""
+    import lint
+    from lint.plugins import load_registry
+
+    rule = type(f"Rule{code}", (lint.Rule,), {
+        "code": code, "name": code.lower(), "summary": summary, "check": check,
+        "matches": (lint.Example("x"),), "no_matches": (lint.Example("y"),),
+    })
+
+    class Plugin:
+        @lint.hookimpl
+        def unspun_rules(self):
+            return [rule]
+
+    return load_registry([Plugin()], use_cache=False)

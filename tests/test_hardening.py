@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import rule_registry, run_cli
 from lint.config import Settings
 from lint.engine import Linter
 from lint.plugins import load_registry
@@ -277,30 +277,14 @@ def test_no_rule_runs_away(kind):
 
 
 def test_hanging_rule_is_stopped():
-    import lint
+    def check(self, doc):
+        while True:
+            pass
 
-    class Hang(lint.Rule):
-        code = "HNG001"
-        name = "hang"
-        summary = "never returns"
-        matches = (lint.Example("x"),)
-        no_matches = (lint.Example("y"),)
-
-        def check(self, doc):
-            while True:
-                pass
-
-    class Plugin:
-        @lint.hookimpl
-        def unspun_rules(self):
-            return [Hang]
-
-    registry = load_registry([Plugin()], use_cache=False)
-    linter = Linter(Settings(select=["HNG"]), registry, rule_timeout=0.5)
+    linter = Linter(Settings(select=["HNG"]), rule_registry("HNG001", check), rule_timeout=0.5)
     result = linter.lint_source(Source(path="h.txt", text="text"))
     assert result.internal_error
     assert "timed out" in result.findings[0].message and "HNG001" in result.findings[0].message
-
 
 
 def test_rule_stuck_in_a_regex_match_is_stopped():
@@ -308,53 +292,26 @@ def test_rule_stuck_in_a_regex_match_is_stopped():
     # signals while it backtracks), so a catastrophic pattern ends in UNS001, not a hang
     import re
 
-    import lint
+    def check(self, doc):
+        re.match(r"(a+)+$", "a" * 40 + "b")
+        return ()
 
-    class Backtrack(lint.Rule):
-        code = "BTK001"
-        name = "backtrack"
-        summary = "catastrophic backtracking"
-        matches = (lint.Example("x"),)
-        no_matches = (lint.Example("y"),)
-
-        def check(self, doc):
-            re.match(r"(a+)+$", "a" * 40 + "b")
-            return ()
-
-    class Plugin:
-        @lint.hookimpl
-        def unspun_rules(self):
-            return [Backtrack]
-
-    registry = load_registry([Plugin()], use_cache=False)
     t = time.perf_counter()
-    result = Linter(Settings(select=["BTK"]), registry, rule_timeout=0.5).lint_source(Source(path="b.txt", text="x"))
+    linter = Linter(Settings(select=["BTK"]), rule_registry("BTK001", check), rule_timeout=0.5)
+    result = linter.lint_source(Source(path="b.txt", text="x"))
     assert result.internal_error and "timed out" in result.findings[0].message
     assert time.perf_counter() - t < 30
 
+
 @pytest.mark.parametrize("garbage", ["a string", 42, None, "bad-offsets"])
 def test_rule_returning_garbage_is_isolated(garbage):
-    import lint
+    def check(self, doc):
+        if garbage == "bad-offsets":
+            return [self.finding(doc, 5, 99999, "past the end")]
+        return [garbage]
 
-    class Garbage(lint.Rule):
-        code = "GRB001"
-        name = "garbage"
-        summary = "returns nonsense"
-        matches = (lint.Example("x"),)
-        no_matches = (lint.Example("y"),)
-
-        def check(self, doc):
-            if garbage == "bad-offsets":
-                return [self.finding(doc, 5, 99999, "past the end")]
-            return [garbage]
-
-    class Plugin:
-        @lint.hookimpl
-        def unspun_rules(self):
-            return [Garbage]
-
-    registry = load_registry([Plugin()], use_cache=False)
-    result = Linter(Settings(select=["GRB", "FRG011"]), registry).lint_source(Source(path="g.txt", text=GOOD))
+    linter = Linter(Settings(select=["GRB", "FRG011"]), rule_registry("GRB001", check))
+    result = linter.lint_source(Source(path="g.txt", text=GOOD))
     assert result.internal_error
     rules = [f.rule for f in result.findings]
     assert "UNS001" in rules and "FRG011" in rules  # the other rules still ran

@@ -7,6 +7,7 @@ import signal
 
 import pytest
 
+from conftest import rule_registry
 from lint import workers
 
 pytestmark = pytest.mark.skipif(not workers.AVAILABLE, reason="needs os.fork")
@@ -84,32 +85,17 @@ CLEAN = ("The committee met on Tuesday to review the budget, and its members agr
 def _killer_registry(marker_dir):
     """A registry with a rule that SIGKILLs the worker process linting a document holding
     KILLME: every time, or (with a marker file) only the first time."""
-    import lint
-    from lint.plugins import load_registry
-
     parent = os.getpid()
 
-    class Killer(lint.Rule):
-        code = "KIL001"
-        name = "killer"
-        summary = "kills the worker process that lints a document holding KILLME"
-        matches = (lint.Example("KILLME"),)
-        no_matches = (lint.Example("fine"),)
+    def check(self, doc):
+        if "KILLME" in doc.text and os.getpid() != parent:
+            once = os.path.join(marker_dir, "killed-once")
+            if "ONCE" not in doc.text or not os.path.exists(once):
+                open(once, "w").close()
+                os.kill(os.getpid(), signal.SIGKILL)
+        return ()
 
-        def check(self, doc):
-            if "KILLME" in doc.text and os.getpid() != parent:
-                once = os.path.join(marker_dir, "killed-once")
-                if "ONCE" not in doc.text or not os.path.exists(once):
-                    open(once, "w").close()
-                    os.kill(os.getpid(), signal.SIGKILL)
-            return ()
-
-    class Plugin:
-        @lint.hookimpl
-        def unspun_rules(self):
-            return [Killer]
-
-    return load_registry([Plugin()], use_cache=False)
+    return rule_registry("KIL001", check)
 
 
 def _run(path, jobs, registry, monkeypatch):
