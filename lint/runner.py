@@ -303,27 +303,25 @@ class Run:
         except workers.WorkerDied as died:
             print(f"unspun: warning: a worker process {died}; its {len(chunk)} documents are linted again",
                   file=sys.stderr)
-            results = self._relint(pool, chunk, str(died))
+            results = self._relint(pool, chunk)
         for (source, settings), result in zip(chunk, results):
             result.text = source.source_text
             yield result, settings
 
-    def _relint(self, pool, chunk: list, why: str) -> list[DocResult]:
+    def _relint(self, pool, chunk: list) -> list[DocResult]:
         """The chunk of a worker that died, each document again on its own, one at a time
         (so a death is charged to one document); a document whose worker dies again is
         reported as an error."""
-        if len(chunk) == 1:
-            source, _ = chunk[0]
-            return [DocResult(path=source.path, id=source.id, file=source.file, chars=len(source.source_text or ""),
-                              error=f"the process linting this document {why}; not linted")]
         out = []
-        for pair in chunk:
+        for source, settings in chunk:
             try:
-                out.extend(pool.wait(pool.submit(pool.least_busy(), _for_worker([pair]))))
+                out.extend(pool.wait(pool.submit(pool.least_busy(), _for_worker([(source, settings)]))))
             except workers.TaskFailed:
-                out.append(self._lint_one(*pair))
+                out.append(self._lint_one(source, settings))
             except workers.WorkerDied as died:
-                out.extend(self._relint(pool, [pair], str(died)))
+                out.append(DocResult(path=source.path, id=source.id, file=source.file,
+                                     chars=len(source.source_text or ""),
+                                     error=f"the process linting this document {died}; not linted"))
         return out
 
     def _pool_parallel(self, head: list, rest: Iterator) -> Iterator[tuple[DocResult, Settings]]:  # pragma: no cover

@@ -163,3 +163,20 @@ def test_default_jobs_follows_the_quota(monkeypatch):
     assert runner.default_jobs() == 64
     monkeypatch.setattr(runner, "cgroup_cpu_quota", lambda: 0.2)
     assert runner.default_jobs() == 1
+
+
+def test_a_lone_document_is_retried_before_it_is_called_an_error(tmp_path, monkeypatch, capsys):
+    # chunks of one document: a worker killed by chance while linting it (ONCE) costs
+    # nothing; the document is linted again by a new worker
+    from lint import runner
+
+    monkeypatch.setattr(runner, "CHUNK_DOCS", 1)
+    texts = [f"{CLEAN} Item {i}." for i in range(60)]
+    texts[20] = f"{CLEAN} KILLME ONCE."
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+    registry = _killer_registry(str(tmp_path))
+    serial = _run(path, 1, registry, monkeypatch)
+    parallel = _run(path, 2, registry, monkeypatch)
+    assert "killed by signal 9" in capsys.readouterr().err
+    assert parallel == serial and not any(r["error"] for r in parallel)
