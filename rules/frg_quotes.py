@@ -282,6 +282,18 @@ def _flanks_opening(text, i):
     return (before.isspace() or before in "([{—–-") and i + 1 < len(text) and text[i + 1].isalnum()
 
 
+def _free_standing(text, i):
+    """True when the mark at ``i`` stands between spaces inside a line (after white space
+    or the text's start, before a space or tab): outside French, whose closing » is spaced
+    so, and with no guillemet open, a » like that separates ("Home » News » World"); at
+    the end of a line it is read as a quote.
+
+    >>> _free_standing("Home » News", 5), _free_standing("pilotes. »", 9), _free_standing("Suite »\\nX", 6)
+    (True, False, False)
+    """
+    return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1] in " \t\u00a0"
+
+
 def _opens(ch, top, lang, cjk, at_start, text, i):
     """True if ``ch`` opens a quotation here, False if it closes one, None to ignore it."""
     if ch in "「『„‟":
@@ -306,6 +318,8 @@ def _opens(ch, top, lang, cjk, at_start, text, i):
     if ch in "»›":
         if top is not None and top.family == _FAMILY[ch] and top.ch in "«‹":
             return False
+        if (top is None or top.family != _FAMILY[ch]) and lang != "fr" and _free_standing(text, i):
+            return None  # a separator: "Home » News » World" (French spaces its closing » so)
         if top is not None and top.family == _FAMILY[ch] and top.ch == ch and not _flanks_opening(text, i):
             return False  # Swedish and Finnish »…»
         if lang in _REVERSED_GUILLEMETS:
@@ -363,6 +377,7 @@ class UnbalancedQuotes(lint.Rule):
         lint.Example("»Wir kommen«, sagte er.", "de"),
         # »…« and »…» in a paragraph whose language is taken for one that writes « … »
         # (Danish, Swedish: short paragraphs often look English to the detector)
+        lint.Example("Home » News » World\n\nThe minister resigned on Monday after weeks of pressure.", "en"),
         lint.Example("Borgmesteren kaldte planen »for dyr og for sen«, og byrådet stemte nej.", "en"),
         lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "sv"),
         lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "en"),
