@@ -78,6 +78,25 @@ def _contains(key: str, text: str) -> bool:
     return key in text
 
 
+#: words of a licence, in the languages of the lexicon: a notice near one is the document's
+#: own (a LICENSE file, a README's licence section), not a scraped footer
+_LICENSING = re.compile(r"licen[cçsz]|lizenz|лицензи|permission is hereby granted|spdx-license|"
+                        r"creative commons|gnu general public|open[- ]source", re.IGNORECASE)
+#: characters around a notice searched for a licence word
+LICENSING_WINDOW = 400
+
+
+def _licensing(text: str, start: int, end: int) -> bool:
+    """True when a licence word is within LICENSING_WINDOW characters of ``[start, end)``.
+
+    >>> _licensing("Copyright (c) 2024 Example Inc.\\n\\nPermission is hereby granted, free of charge", 0, 31)
+    True
+    >>> _licensing("The vote was close.\\n\\n© 2023 Reuters. All rights reserved.", 21, 58)
+    False
+    """
+    return _LICENSING.search(text, max(0, start - LICENSING_WINDOW), end + LICENSING_WINDOW) is not None
+
+
 class CopyrightLine(lint.Rule):
     """A copyright or reuse notice left in the text: ``© 2023 Reuters. All rights
     reserved``, ``Copyright (c) 2021 Example Media``, ``Tutti i diritti riservati``,
@@ -89,7 +108,11 @@ class CopyrightLine(lint.Rule):
 
     The copyright sign or the word "Copyright" counts only with a year (``the copyright
     of the song`` is an ordinary phrase). A notice on a line of its own is reported with
-    high confidence, one inside a paragraph with less.
+    high confidence, one inside a paragraph with less. A notice near a licence (a LICENSE
+    file, a README's licence section: ``licensed under``, ``Permission is hereby
+    granted``, ``Creative Commons``) is the document's own and is not reported; in a
+    Markdown or HTML source, written rather than scraped, a notice is most often the
+    author's own, so it is reported as info there.
     """
 
     code = "BPL004"
@@ -123,6 +146,10 @@ class CopyrightLine(lint.Rule):
         lint.Example("He paid 5 (c) 2021 fees.", "en"),
         lint.Example("Su copyright y registro fue establecido en diciembre de 1999.", "es"),
         lint.Example("Copyright Office records show the 1976 filing.", "en"),
+        lint.Example("MIT License\n\nCopyright (c) 2024 Example Inc.\n\nPermission is hereby granted, free of "
+                     "charge, to any person obtaining a copy of this software.", "en"),
+        lint.Example("## Lizenz\n\nCopyright © 2024 Beispiel GmbH. Veröffentlicht unter der MIT-Lizenz.", "de"),
+        lint.Example("Texto disponible bajo la licencia Creative Commons.\n\n© 2022 Fundación Ejemplo", "es"),
     )
 
     def check(self, doc):
@@ -193,11 +220,15 @@ class CopyrightLine(lint.Rule):
             conf = 0.6
         if done.overlaps(s, e):
             return
+        if _licensing(text, s, e):
+            done.add(s, e)
+            return  # the document's own notice, next to its licence
         span = unmasked(doc, s, e)
         if span:
             done.add(*span)
+            authored = doc.format in ("markdown", "html")
             yield self.finding(doc, span[0], span[1], f"{what} left in the text: {quote(text[span[0]:span[1]])!r}",
-                               confidence=conf)
+                               confidence=0.3 if authored else conf, severity="info" if authored else None)
 
 
 #: in the lower-cased text wherever "opyright", "OPYRIGHT" or "Copr." is in the text

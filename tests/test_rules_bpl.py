@@ -285,6 +285,23 @@ def test_copyright_notice_inside_a_paragraph_is_less_confident():
     assert f.confidence < 0.8 and f.text.startswith("©")
 
 
+def test_copyright_notice_in_an_authored_document_is_info():
+    # a Markdown or HTML source is written, not scraped: its notice is usually its own
+    text = "# Guide\n\nInstall the package and run it.\n\n© 2024 Example Inc. All rights reserved."
+    (plain,) = findings("BPL004", text, "en")
+    (md,) = findings("BPL004", text, "en", format="markdown")
+    assert plain.severity == "warning" and md.severity == "info" and md.confidence < plain.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "MIT License\n\nCopyright (c) 2024 Example Inc.\n\nPermission is hereby granted, free of charge, to any person.",
+    "# Example\n\nA date parser.\n\n## License\n\nCopyright © 2024 Example Inc. Released under the MIT License.",
+    "Copyright 2019 The Authors.\n\nLicensed under the Apache License, Version 2.0 (the \"License\").",
+])
+def test_a_notice_next_to_its_licence_is_the_documents_own(text):
+    assert not findings("BPL004", text, "en") and not findings("BPL004", text, "en", format="markdown")
+
+
 @pytest.mark.parametrize("text,lang", [
     ("The copyright of the song passed to her children in 1998.", "en"),
     ("Copyright law was reformed in 2019 after a long debate.", "en"),
