@@ -234,6 +234,21 @@ def line_rank(doc: "lint.Document", start: int) -> tuple[int, int]:
     return max(i, 0), len(lines)
 
 
+#: source formats written by hand, not scraped
+AUTHORED_FORMATS = ("markdown", "html")
+#: the confidence of a BPL finding in such a source (reported as info)
+AUTHORED_CONFIDENCE = 0.3
+
+
+def authored(doc: "lint.Document") -> bool:
+    """True for a Markdown or HTML source: written, not scraped, so a call to action or a
+    copyright notice in it is most often the author's own (a README's "follow us", a
+    page's footer). The BPL rules report those as info there, so a pre-commit run on a
+    project's docs does not fail on them; plain text and corpus records keep the warning.
+    """
+    return doc.format in AUTHORED_FORMATS
+
+
 def unmasked(doc: "lint.Document", start: int, end: int) -> Optional[tuple[int, int]]:
     """``[start, end)`` cut before the first masked span (a URL, markup) and trimmed of
     trailing white space; None when nothing is left."""

@@ -20,9 +20,9 @@ from functools import lru_cache
 
 import lint
 
-from ._bpl_common import (_NOT_CJK, LEAD_JUNK, Spans, count_words, edge_words, first_word, in_word_list, last_word,
-                          lexicon, line_at, line_heads, line_tails, phrase_alternation, phrase_parts, quote,
-                          role_pattern, unmasked)
+from ._bpl_common import (_NOT_CJK, AUTHORED_CONFIDENCE, LEAD_JUNK, Spans, authored, count_words, edge_words,
+                          first_word, in_word_list, last_word, lexicon, line_at, line_heads, line_tails,
+                          phrase_alternation, phrase_parts, quote, role_pattern, unmasked)
 
 _LEX = "cta"
 
@@ -153,7 +153,9 @@ class CallToAction(lint.Rule):
     platform is reported. Advertisement words are ordinary nouns in a sentence (``Die Anzeige
     wurde erstattet``): they count only as a line of their own, not as a section heading
     (the next paragraph talks about advertising) and not as an item of a word list. Share
-    buttons (``Condividi su Facebook``) are left to BPL005.
+    buttons (``Condividi su Facebook``) are left to BPL005. In a Markdown or HTML source,
+    written rather than scraped, a prompt is most often the author's own (a README's "follow
+    us on Twitter"): it is reported as info there.
 
     Example: ``Unisciti al canale Telegram di FT`` between two paragraphs of an article.
     """
@@ -276,7 +278,9 @@ class CallToAction(lint.Rule):
                 span = unmasked(doc, fs, fe)
                 if span:
                     flagged.add(s, e)
-                    yield self.finding(doc, span[0], span[1], message, confidence=conf)
+                    own = authored(doc)
+                    yield self.finding(doc, span[0], span[1], message, confidence=AUTHORED_CONFIDENCE if own else conf,
+                                       severity="info" if own else None)
         yield from self._inline(doc, rx, text, flagged, low)
 
     # -- a whole line --------------------------------------------------------------
@@ -383,5 +387,7 @@ class CallToAction(lint.Rule):
                 continue
             span = unmasked(doc, ss, se)
             if span:
+                if authored(doc):
+                    conf, sev = min(conf, AUTHORED_CONFIDENCE), "info"
                 yield self.finding(doc, span[0], span[1], f"{what} inside a paragraph: {quote(text[ss:se])!r}",
                                    confidence=conf, severity=sev)

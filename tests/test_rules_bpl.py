@@ -285,6 +285,14 @@ def test_copyright_notice_inside_a_paragraph_is_less_confident():
     assert f.confidence < 0.8 and f.text.startswith("©")
 
 
+def test_call_to_action_in_an_authored_document_is_info():
+    text = ("# Contributing\n\nOpen an issue with the steps to reproduce the problem.\n\n"
+            "Subscribe to our newsletter for the latest updates.")
+    (plain,) = findings("BPL001", text, "en")
+    (md,) = findings("BPL001", text, "en", format="markdown")
+    assert plain.severity == "warning" and md.severity == "info" and md.confidence < plain.confidence
+
+
 def test_copyright_notice_in_an_authored_document_is_info():
     # a Markdown or HTML source is written, not scraped: its notice is usually its own
     text = "# Guide\n\nInstall the package and run it.\n\n© 2024 Example Inc. All rights reserved."
