@@ -283,15 +283,14 @@ def _flanks_opening(text, i):
 
 
 def _free_standing(text, i):
-    """True when the mark at ``i`` stands between spaces inside a line (after white space
-    or the text's start, before a space or tab): outside French, whose closing » is spaced
-    so, and with no guillemet open, a » like that separates ("Home » News » World"); at
-    the end of a line it is read as a quote.
+    """True when the mark at ``i`` has white space (or the text's edge) on both sides:
+    outside French, whose closing » is spaced so, and with no guillemet open, a » like that
+    separates or points (``Home » News » World``, ``Read more »``).
 
-    >>> _free_standing("Home » News", 5), _free_standing("pilotes. »", 9), _free_standing("Suite »\\nX", 6)
-    (True, False, False)
+    >>> _free_standing("Home » News", 5), _free_standing("Read more »", 10), _free_standing("mehr»", 4)
+    (True, True, False)
     """
-    return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1] in " \t\u00a0"
+    return (i == 0 or text[i - 1].isspace()) and (i + 1 >= len(text) or text[i + 1].isspace())
 
 
 def _opens(ch, top, lang, cjk, at_start, text, i):
@@ -319,7 +318,7 @@ def _opens(ch, top, lang, cjk, at_start, text, i):
         if top is not None and top.family == _FAMILY[ch] and top.ch in "«‹":
             return False
         if (top is None or top.family != _FAMILY[ch]) and lang != "fr" and _free_standing(text, i):
-            return None  # a separator: "Home » News » World" (French spaces its closing » so)
+            return None  # a separator or arrow: "Home » News", "Read more »" (French spaces its closing » so)
         if top is not None and top.family == _FAMILY[ch] and top.ch == ch and not _flanks_opening(text, i):
             return False  # Swedish and Finnish »…»
         if lang in _REVERSED_GUILLEMETS:
@@ -377,7 +376,8 @@ class UnbalancedQuotes(lint.Rule):
         lint.Example("»Wir kommen«, sagte er.", "de"),
         # »…« and »…» in a paragraph whose language is taken for one that writes « … »
         # (Danish, Swedish: short paragraphs often look English to the detector)
-        lint.Example("Home » News » World\n\nThe minister resigned on Monday after weeks of pressure.", "en"),
+        lint.Example("Home » News » World\n\nThe minister resigned on Monday after weeks of pressure. Read more »",
+                     "en"),
         lint.Example("Borgmesteren kaldte planen »for dyr og for sen«, og byrådet stemte nej.", "en"),
         lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "sv"),
         lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "en"),
