@@ -240,13 +240,20 @@ AUTHORED_FORMATS = ("markdown", "html")
 AUTHORED_CONFIDENCE = 0.3
 
 
-def authored(doc: "lint.Document") -> bool:
-    """True for a Markdown or HTML source: written, not scraped, so a call to action or a
-    copyright notice in it is most often the author's own (a README's "follow us", a
-    page's footer). The BPL rules report those as info there, so a pre-commit run on a
-    project's docs does not fail on them; plain text and corpus records keep the warning.
+def authored(doc: "lint.Document", confidence: float, severity: Optional[str] = None) -> tuple[float, Optional[str]]:
+    """(confidence, severity) of a BPL finding in ``doc``: as given, or in a Markdown or
+    HTML source, written rather than scraped, where a call to action or a copyright notice
+    is most often the author's own (a README's "follow us", a page's footer), as info with
+    AUTHORED_CONFIDENCE at most, so a pre-commit run on a project's docs does not fail on
+    them. Plain text and corpus records keep the warning.
+
+    >>> from lint.document import Document
+    >>> authored(Document("x", format="markdown"), 0.8), authored(Document("x"), 0.8)
+    ((0.3, 'info'), (0.8, None))
     """
-    return doc.format in AUTHORED_FORMATS
+    if doc.format in AUTHORED_FORMATS:
+        return min(confidence, AUTHORED_CONFIDENCE), "info"
+    return confidence, severity
 
 
 def unmasked(doc: "lint.Document", start: int, end: int) -> Optional[tuple[int, int]]:

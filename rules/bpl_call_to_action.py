@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import lint
 
-from ._bpl_common import (_NOT_CJK, AUTHORED_CONFIDENCE, LEAD_JUNK, Spans, authored, count_words, edge_words,
+from ._bpl_common import (_NOT_CJK, LEAD_JUNK, Spans, authored, count_words, edge_words,
                           first_word, in_word_list, last_word, lexicon, line_at, line_heads, line_tails,
                           phrase_alternation, phrase_parts, quote, role_pattern, unmasked)
 
@@ -278,9 +278,8 @@ class CallToAction(lint.Rule):
                 span = unmasked(doc, fs, fe)
                 if span:
                     flagged.add(s, e)
-                    own = authored(doc)
-                    yield self.finding(doc, span[0], span[1], message, confidence=AUTHORED_CONFIDENCE if own else conf,
-                                       severity="info" if own else None)
+                    conf, sev = authored(doc, conf)
+                    yield self.finding(doc, span[0], span[1], message, confidence=conf, severity=sev)
         yield from self._inline(doc, rx, text, flagged, low)
 
     # -- a whole line --------------------------------------------------------------
@@ -387,7 +386,6 @@ class CallToAction(lint.Rule):
                 continue
             span = unmasked(doc, ss, se)
             if span:
-                if authored(doc):
-                    conf, sev = min(conf, AUTHORED_CONFIDENCE), "info"
+                conf, sev = authored(doc, conf, sev)
                 yield self.finding(doc, span[0], span[1], f"{what} inside a paragraph: {quote(text[ss:se])!r}",
                                    confidence=conf, severity=sev)

@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 
 import lint
 
-from ._bpl_common import AUTHORED_CONFIDENCE, Spans, authored, count_words, lexicon, quote, role_pattern, unmasked
+from ._bpl_common import Spans, authored, count_words, lexicon, quote, role_pattern, unmasked
 
 _LEX = "copyright"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?:\s*[-–/,]\s*(?:1[89]\d\d|20\d\d|\d\d))*"
@@ -226,9 +226,9 @@ class CopyrightLine(lint.Rule):
         span = unmasked(doc, s, e)
         if span:
             done.add(*span)
-            own = authored(doc)
+            conf, sev = authored(doc, conf)
             yield self.finding(doc, span[0], span[1], f"{what} left in the text: {quote(text[span[0]:span[1]])!r}",
-                               confidence=AUTHORED_CONFIDENCE if own else conf, severity="info" if own else None)
+                               confidence=conf, severity=sev)
 
 
 #: in the lower-cased text wherever "opyright", "OPYRIGHT" or "Copr." is in the text
