@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-file-size", type=int, help="skip (with an error) files larger than this many bytes")
     run.add_argument("--text-field", help="corpora: the record field holding the text (default: text)")
     run.add_argument("--id-field", help="corpora: the record field holding the id (default: id)")
-    run.add_argument("--rule-timeout", type=float, default=None, help="seconds one rule may take on one document (default 30)")
+    run.add_argument("--rule-timeout", type=float, default=None, help="seconds one rule may take on one document (default 30); a worker stuck on one chunk past twice this is killed; 0: no limits")
     run.add_argument("--dask", metavar="ADDRESS", help="lint on the Dask cluster at this scheduler address "
                      "(tcp://host:8786); workers read the inputs; needs unspun[dask]")
 

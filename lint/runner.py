@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Optional
 
 from . import workers
 from .config import ConfigResolver, Settings
-from .engine import DocResult, Linter
+from .engine import DEFAULT_RULE_TIMEOUT, DocResult, Linter
 from .inputs import STDIN, iter_inputs
 from .plugins import load_registry
 from .source import Source
@@ -35,6 +35,10 @@ IN_FLIGHT_PER_JOB = 4
 PARALLEL_MIN_CHARS = 400_000
 #: characters the parent lints itself before forking the workers, to warm up what they share
 WARM_UP_CHARS = 60_000
+#: a worker's time for one chunk, past which it is presumed stuck where the rule clock
+#: cannot stop it (C code that ignores signals) and is killed: twice the rule timeout,
+#: plus this many seconds per million characters (about 30 times the usual time)
+STUCK_SECONDS_PER_MCHAR = 20.0
 
 
 @dataclass
@@ -265,7 +269,7 @@ class Run:
                 pool.pump(0)
                 worker = pool.least_busy(IN_FLIGHT_PER_JOB)
                 if worker is not None:
-                    pending.append((chunk, pool.submit(worker, _for_worker(chunk))))
+                    pending.append((chunk, pool.submit(worker, _for_worker(chunk), self._budget(chunk))))
                 else:  # every worker has enough to do: lint this chunk here
                     pending.append((chunk, [self._lint_one(source, settings) for source, settings in chunk]))
                 # hand over what is done, in order; wait only when too much is held back
@@ -280,6 +284,15 @@ class Run:
             raise
         finally:
             gc.unfreeze()
+
+    def _budget(self, chunk: list[tuple[Source, Settings]]) -> Optional[float]:
+        """Seconds a worker may spend on ``chunk`` before it is killed as stuck; None when
+        rules are not timed (``--rule-timeout 0``)."""
+        timeout = DEFAULT_RULE_TIMEOUT if self.rule_timeout is None else self.rule_timeout
+        if not timeout:
+            return None
+        chars = sum(len(source.text or "") for source, _ in chunk)
+        return 2 * timeout + STUCK_SECONDS_PER_MCHAR * chars / 1e6
 
     def _lint_in_worker(self, chunk: list[tuple[Source, Settings]]) -> list[DocResult]:
         """A worker's task (in the forked copy of this Run, with its warm linters)."""
@@ -315,7 +328,8 @@ class Run:
         out = []
         for source, settings in chunk:
             try:
-                out.extend(pool.wait(pool.submit(pool.least_busy(), _for_worker([(source, settings)]))))
+                lone = [(source, settings)]
+                out.extend(pool.wait(pool.submit(pool.least_busy(), _for_worker(lone), self._budget(lone))))
             except workers.TaskFailed:
                 out.append(self._lint_one(source, settings))
             except workers.WorkerDied as died:

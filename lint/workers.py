@@ -12,6 +12,10 @@ all of them), so neither side can wait on the other forever. A worker that dies 
 at once (its result pipe closes): its unfinished tasks come back as :class:`WorkerDied`
 results, and a fresh worker takes its place.
 
+A task may carry a time budget. A worker that holds one task longer than its budget is
+presumed stuck where nothing else can stop it (C code that ignores signals, a deadlock):
+the parent kills it, and its tasks fail with :class:`WorkerDied` like any other death.
+
 Messages are pickles framed by an 8-byte length. Only POSIX ``fork`` is supported
 (:data:`AVAILABLE`); elsewhere the runner uses ``multiprocessing.Pool``.
 
@@ -29,6 +33,7 @@ import selectors
 import signal
 import struct
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -57,8 +62,19 @@ class _Worker:
     result_fd: int  # parent reads results here
     outbox: bytearray = field(default_factory=bytearray)
     inbox: bytearray = field(default_factory=bytearray)
-    #: tickets sent and not answered yet (failed with WorkerDied if it dies)
-    open: set = field(default_factory=set)
+    #: tickets sent and not answered yet, in the order the worker takes them, with each
+    #: one's time budget (failed with WorkerDied if it dies)
+    open: dict = field(default_factory=dict)
+    #: time.monotonic() when the worker began its current (first open) task
+    since: float = 0.0
+    #: why the parent killed it, when it did
+    stopped: Optional[str] = None
+
+    def deadline(self) -> Optional[float]:
+        """When its current task runs out of time, or None (no task, or no budget)."""
+        for budget in self.open.values():
+            return None if budget is None else self.since + budget
+        return None
 
 
 class Workers:
@@ -120,6 +136,8 @@ class Workers:
         os.close(worker.result_fd)
         os.close(worker.task_fd)
         why = _exit_reason(worker.pid)
+        if worker.stopped:
+            why = worker.stopped
         for ticket in worker.open:
             self._done[ticket] = (False, WorkerDied(why))
         self.deaths += 1
@@ -152,12 +170,18 @@ class Workers:
         worker = min(self._workers, key=lambda w: len(w.open))
         return None if limit is not None and len(worker.open) >= limit else worker
 
-    def submit(self, worker: _Worker, task: Any) -> int:
-        """Queue ``task`` for ``worker``; returns its ticket. Sends what the pipe takes now."""
+    def submit(self, worker: _Worker, task: Any, budget: Optional[float] = None) -> int:
+        """Queue ``task`` for ``worker``; returns its ticket. Sends what the pipe takes now.
+
+        ``budget``: seconds the worker may spend on this task once it starts it; a worker
+        over budget is killed (see the module docstring). None: no limit.
+        """
         ticket = self._next
         self._next += 1
         payload = pickle.dumps((ticket, task), pickle.HIGHEST_PROTOCOL)
-        worker.open.add(ticket)
+        if not worker.open:
+            worker.since = time.monotonic()
+        worker.open[ticket] = budget
         self._queue(worker, _HEADER.pack(len(payload)) + payload)
         self._send(worker)
         return ticket
@@ -176,13 +200,31 @@ class Workers:
 
     def pump(self, timeout: Optional[float]) -> None:
         """Write queued tasks and read finished results as far as the pipes allow, waiting
-        at most ``timeout`` seconds for either (None: until something moves)."""
+        at most ``timeout`` seconds for either (None: until something moves), and kill a
+        worker whose task is over its budget."""
+        deadlines = [d for d in map(_Worker.deadline, self._workers) if d is not None]
+        if deadlines:
+            left = max(0.0, min(deadlines) - time.monotonic())
+            timeout = left if timeout is None else min(timeout, left)
         for key, events in self._selector.select(timeout):
             worker, is_result = key.data
             if is_result:
                 self._receive(worker)
             elif worker in self._workers:  # (not buried by a read in this same round)
                 self._send(worker)
+        if deadlines:
+            self._stop_stuck(time.monotonic())
+
+    def _stop_stuck(self, now: float) -> None:
+        """Kill each worker over its task's budget; its closing pipe then buries it."""
+        for worker in self._workers:
+            deadline = worker.deadline()
+            if deadline is not None and now >= deadline and not worker.stopped:
+                worker.stopped = f"was stopped after {now - worker.since:.0f} s on one task (stuck)"
+                try:
+                    os.kill(worker.pid, signal.SIGKILL)
+                except ProcessLookupError:  # pragma: no cover - it ended by itself meanwhile
+                    pass
 
     def _queue(self, worker: _Worker, data: bytes) -> None:
         """Add to a worker's outbox; watch its task pipe while there is something to write."""
@@ -222,7 +264,8 @@ class Workers:
                 break
             with memoryview(inbox) as view:
                 ticket, ok, value = pickle.loads(view[start + _HEADER.size:end])
-            worker.open.discard(ticket)
+            worker.open.pop(ticket, None)
+            worker.since = time.monotonic()
             self._done[ticket] = (ok, value if ok else TaskFailed(value))
             start = end
         del inbox[:start]

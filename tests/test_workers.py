@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 
 import pytest
 
@@ -15,6 +16,14 @@ pytestmark = pytest.mark.skipif(not workers.AVAILABLE, reason="needs os.fork")
 
 def _double(task):
     return task * 2
+
+
+def _stuck_on(task):
+    """Hangs on "stuck" where no signal but SIGKILL can reach it, as a C call might."""
+    if task == "stuck":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM, signal.SIGINT})
+        time.sleep(3600)
+    return task.upper()
 
 
 def _kill_self_on(task):
@@ -64,6 +73,39 @@ def test_a_task_that_raises_is_reported_not_fatal():
         assert pool.wait(pool.submit(pool.least_busy(), "fine")) == "FINE" and pool.deaths == 0
     finally:
         pool.close()
+
+
+def test_a_worker_stuck_past_its_budget_is_killed_and_replaced():
+    pool = workers.Workers(1, _stuck_on)
+    try:
+        started = time.monotonic()
+        stuck = pool.submit(pool.least_busy(), "stuck", budget=0.5)
+        after = pool.submit(pool.least_busy(), "after", budget=0.5)  # queued behind it
+        with pytest.raises(workers.WorkerDied, match=r"was stopped after \d+ s on one task \(stuck\)"):
+            pool.wait(stuck)
+        assert time.monotonic() - started < 30
+        with pytest.raises(workers.WorkerDied):  # it was in the dead worker's pipe
+            pool.wait(after)
+        assert pool.deaths == 1
+        assert pool.wait(pool.submit(pool.least_busy(), "next", budget=0.5)) == "NEXT"
+    finally:
+        pool.close()
+
+
+def test_a_slow_queue_is_not_mistaken_for_a_stuck_worker():
+    # the budget counts from when the worker takes a task up, not from when it was queued:
+    # ten tasks of 0.2 s each, queued at once, with 0.5 s each, all succeed
+    pool = workers.Workers(1, _sleepy)
+    try:
+        tickets = [pool.submit(pool.least_busy(), 0.2, budget=0.5) for _ in range(10)]
+        assert [pool.wait(t) for t in tickets] == [0.2] * 10 and pool.deaths == 0
+    finally:
+        pool.close()
+
+
+def _sleepy(seconds):
+    time.sleep(seconds)
+    return seconds
 
 
 def test_least_busy_respects_the_limit():
@@ -124,6 +166,53 @@ def test_run_survives_a_killed_worker(tmp_path, monkeypatch, capsys, once):
     else:  # the document kills every worker: it alone is an error, every other one is linted
         assert parallel[150]["error"].startswith("the process linting this document killed by signal 9")
         assert parallel[:150] + parallel[151:] == serial[:150] + serial[151:]
+
+
+def test_run_survives_a_stuck_worker(tmp_path, monkeypatch, capsys):
+    # a rule stuck where the rule clock cannot stop it (signals blocked): the worker is
+    # killed after its budget, the chunk is linted again, and the document that sticks
+    # again is an error; the run ends, and every other document is as linted serially
+    parent = os.getpid()
+
+    def check(self, doc):
+        if "HANGME" in doc.text and os.getpid() != parent:
+            _stuck_on("stuck")
+        return ()
+
+    registry = rule_registry("HNG001", check)
+    texts = [f"{CLEAN} Item {i}." for i in range(200)]
+    texts[70] = f"{CLEAN} HANGME."
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+    from lint import runner
+    from lint.config import ConfigResolver
+
+    monkeypatch.setattr(runner, "WARM_UP_CHARS", 0)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(runner, "IN_FLIGHT_PER_JOB", 10_000)
+
+    def run(jobs):
+        resolver = ConfigResolver(discover=False, overrides={"select": ["QLT", "HNG001"]})
+        return [r.to_dict() for r, _ in runner.Run(resolver, jobs=jobs, registry=registry,
+                                                     rule_timeout=0.2).results([str(path)])]
+
+    serial = run(1)
+    started = time.monotonic()
+    parallel = run(2)
+    assert time.monotonic() - started < 60
+    assert "a worker process was stopped after" in capsys.readouterr().err
+    assert parallel[70]["error"].startswith("the process linting this document was stopped after")
+    assert parallel[:70] + parallel[71:] == serial[:70] + serial[71:]
+
+
+def test_untimed_rules_give_workers_no_budget():
+    from lint.config import ConfigResolver
+    from lint.runner import Run
+    from lint.source import Source
+
+    chunk = [(Source(path="a", text="x" * 500_000), None)]
+    assert Run(ConfigResolver(discover=False), jobs=2, rule_timeout=0)._budget(chunk) is None
+    assert Run(ConfigResolver(discover=False), jobs=2, rule_timeout=1)._budget(chunk) == pytest.approx(12.0)
 
 
 # -- how many jobs by default ---------------------------------------------------------------
