@@ -321,7 +321,39 @@ def foreign_language(word: str, lang: str) -> Optional[tuple[str, float]]:
             best = (m, round(z, 2))
     if best is None or (not early and lint.zipf(word, lang) >= UNKNOWN):
         return None
+    if lang in SUFFIXES and _inflected(word, lang):
+        return None
     return best
+
+
+#: the commonest suffixes of languages that build word forms by stacking them on a
+#: stem, so that a form may be missing from wordfreq's list while its stem is common
+#: (Turkish 'balona', to the balloon). From Turkish grammar: case endings (dative,
+#: accusative, locative, ablative, genitive, instrumental), plural and possessive
+#: endings, in each of their vowel-harmony and consonant variants.
+SUFFIXES = {
+    "tr": frozenset("""a e ı i u ü ya ye yı yi yu yü na ne nı ni nu nü da de ta te dan den tan ten
+        nda nde ndan nden ın in un ün nın nin nun nün sı si su sü yla yle la le lar ler ları leri
+        lara lere larda lerde lardan lerden ların lerin dır dir dur dür lı li lu lü""".split()),
+}
+
+
+def _inflected(word: str, lang: str) -> bool:
+    """True when ``word`` is a common word of ``lang`` (Zipf >= 3.5, 4+ letters) followed
+    by one of its suffixes: Turkish 'balona' is 'balon' + dative '-a', not the Polish word
+    it also spells; 'balloon' is not 'ball' + '-oon'.
+
+    >>> _inflected("balona", "tr"), _inflected("balloon", "tr"), _inflected("cheap", "tr")
+    (True, False, False)
+    """
+    suffixes = SUFFIXES[lang]
+    for k in range(1, 6):
+        stem = word[:-k]
+        if len(stem) < 4:
+            break
+        if word[-k:] in suffixes and lint.zipf(stem, lang) >= 3.5:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -665,9 +665,32 @@ def _ctx_prev_nominal(text, s, e, arg, matched):
         return 0.0
     pl = p.lower()
     if pl.endswith("s") and len(pl) > 3 and is_verb_base(pl[:-1]) and not is_verb_base(pl):
-        if lint.zipf(pl[:-1] + "ed", "en") >= 3.0:
-            return 0.0  # 'wants', 'needs': a verb's third person
+        if lint.zipf(pl[:-1] + "ed", "en") >= 3.0 or pl[:-1] in _irregular_bases():
+            return 0.0  # 'wants', 'needs', 'holds': a verb's third person
+    if pl.endswith("ing") and len(pl) > 5 and _is_ing_form(pl):
+        return 0.0  # 'holding off', 'setting off': a verb and its particle
     return 1.0
+
+
+def _is_ing_form(word: str) -> bool:
+    """True when an -ing word is a form of a verb: 'holding', 'making', 'setting'.
+
+    >>> _is_ing_form("holding"), _is_ing_form("setting"), _is_ing_form("ceiling")
+    (True, True, False)
+    """
+    stem = word[:-3]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])  # 'setting' -> 'set'
+    # the base must be a word of its own: is_verb_base judges by the -ing form, and
+    # 'morning' would make 'morn' a verb
+    return any(lint.zipf(c, "en") >= 3.0 and is_verb_base(c) for c in candidates)
+
+
+@lru_cache(maxsize=None)
+def _irregular_bases() -> frozenset:
+    """Base forms of English irregular verbs ('hold', 'take')."""
+    return frozenset(row[0] for row in lint.read_tsv(lexicon("en_irregular_verbs.tsv"), 3))
 
 
 def _ctx_next_det_or_cap(text, s, e, arg, matched):

@@ -48,6 +48,9 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w) for w in set(words)), key=len, reverse=True))
 
 
+#: endings of the words for hundreds (en, it, es, fr, de, pt, nl): the last word of a
+#: spelled-out group of three digits
+_HUNDREDS = ("hundred", "cento", "cien", "ientos", "cent", "cents", "hundert", "cem", "entos", "honderd")
 _ALL_UNITS = {w for units, _ in _UNITS.values() for w in units.split()}
 _ALL_JOIN = {w for _, joins in _UNITS.values() for w in joins.split()}
 _ALL_BIG = {w for ws in _BIG.values() for w in ws.split()}
@@ -63,9 +66,14 @@ _WORDS_BEFORE_GROUP = re.compile(rf"(?<!\w)(?:(?:{_alt(_ALL_BIG)})[\s-])*(?:{_al
 #:   and the number word before it are checked on the few such digits).
 #: A digit can end one pair and start another ('two or 3 or four'): a digit that starts
 #: a pair is checked as an end too.
+#: * '5,two hundred' ('5,200'): a digit group, then a number word where the next group
+#:   of digits was (group ``g``); '£fifteen': a currency sign glued to a number word
+#:   (group ``c``). Both words are checked against the paragraph's language after.
 _LONE = r"(?!\w|[.,]\d|-)"
 _NUMBER_CUES = re.compile(
-    r"[,.1-9](?:(?<=[,.])(?=\d{3}(?!\d))"
+    r"[,.1-9£$€](?:(?<=[,.])(?:(?=\d{3}(?!\d))"
+    rf"|(?<=\d[,.])(?P<g>(?:{_alt(_ALL_BIG)})(?:[ -](?:{_alt(_ALL_BIG)}))*)(?!\w))"
+    rf"|(?<=[£$€])(?P<c>(?:{_alt(_ALL_BIG)})(?:[ -](?:{_alt(_ALL_BIG)}))*)(?!\w)"
     rf"|(?<=[1-9])(?:\s+(?P<j>{_alt(_ALL_JOIN)})\s+(?P<w>{_alt(_ALL_UNITS)}){_LONE}|(?<=\s[1-9]){_LONE}))"
 )
 #: the joining word before the white space that precedes a lone digit ('or' in 'two or 3')
@@ -94,6 +102,21 @@ def number_hits(doc) -> list[Hit]:
     pairs, tails = [], []
     for m in _NUMBER_CUES.finditer(low):
         q = m.start()
+        words = m.group("g") or m.group("c")
+        if words:  # '5,two hundred', '£fifteen'
+            s, e = (q - 1 if m.group("g") else q), m.end()
+            if m.group("g"):
+                while s > 0 and low[s - 1].isdigit():
+                    s -= 1
+                if s > 0 and (low[s - 1].isalnum() or low[s - 1] in ",."):
+                    continue  # inside a longer token ('1.5,two', 'v2,three')
+            big = _BIG.get(doc.lang_at(q) or "en", _BIG["en"]).split()
+            parts = words.replace("-", " ").split()
+            # a group of three digits spelled out ends in hundreds ('two hundred', 'trecento')
+            if all(w in big for w in parts) and (m.group("c") or parts[-1].endswith(_HUNDREDS)):
+                out.append(Hit(NUMBER, s, e, 0.6, f"spun number: digits and number words mixed in '{text[s:e]}'",
+                               None, "number:group"))
+            continue
         if low[q] in ",.":  # a thousands group right after a letter
             if q == 0 or not low[q - 1].isalpha():
                 continue

@@ -82,6 +82,13 @@ _CLITICS = regex.compile(
     r"(?:glie|me|te|se|ce|ve|mi|ti|si|ci|vi|gli|lo|la|li|le|ne|nos|os|les|los|las|lhe|lhes)+"
 )
 
+#: English words that also build new words as suffixes (``depthwise``, ``catlike``,
+#: ``sugarfree``, ``cloudbased``): a new word made with one is not two words glued
+_SUFFIX_WORDS = frozenset(
+    "wise like less based free fold wide long proof worthy ward wards style sized shaped "
+    "related friendly driven centric bound".split()
+)
+
 
 #: per language, long tokens judged innocent, and glued tokens with their split: long words
 #: recur, so each is judged once per process (up to a bound: memory stays flat on a large
@@ -269,6 +276,7 @@ class GluedLowercaseWords(lint.Rule):
         lint.Example("Die Bundesregierung plant eine Verkehrswegeplanung für Straßenbahnhaltestellen.", "de"),
         lint.Example("Evlerimizdekilerden haberdar olmadılar.", "tr"),
         lint.Example("The counterattack was unexpected, and nevertheless successful.", "en"),
+        lint.Example("We use a depthwise convolution in the network, and the cat has a catlike grace.", "en"),
     )
 
     def check(self, doc):
@@ -369,7 +377,7 @@ class GluedLowercaseWords(lint.Rule):
             rz = common.get(right, 0.0)
             if rz < 4.5 or (capitalised and not function and rz < 5.5):
                 continue
-            if _CLITICS.fullmatch(right) or _english_loan(right, lang):
+            if _CLITICS.fullmatch(right) or right in _SUFFIX_WORDS or _english_loan(right, lang):
                 continue
             left = token[:i]
             lz = common.get(left.lower(), 0.0)

@@ -184,6 +184,13 @@ def _scan_quotes(text, start, end, lang, cjk, marks):
         if opening is None:
             continue
         if opening:
+            if top is not None and top.family == fam and _at_line_start(text, i) and "\n" in text[top.pos:i]:
+                # a line of the block that opens the same quotation again: the convention for
+                # a quotation that runs over several paragraphs, here one line each (Chinese
+                # and Japanese text often breaks paragraphs with a single newline)
+                stack.pop()
+                stack.append(_Mark(i, ch, fam))
+                continue
             if top is not None and top.family == fam and top.nested is None and fam in (_DOUBLE, _GUIL, _CORNER) \
                     and not top.misused and ch not in "„" and lang not in _SAME_RIGHT \
                     and not _SENTENCE_END.search(text, top.pos + 1, i):
@@ -221,6 +228,14 @@ def _scan_quotes(text, start, end, lang, cjk, marks):
 #: language when nothing else is open (German „…“ and Polish „…”; not »…«, whose reading
 #: depends on the language)
 _PAIRS = frozenset(["“”", "«»", "„“", "„”", "「」", "『』", '""'])
+
+
+def _at_line_start(text, i):
+    """True when only spaces stand between a line break and ``text[i]``."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u3000":
+        j -= 1
+    return j >= 0 and text[j] == "\n"
 
 
 def _paired_quotes(text, marks, last):
@@ -383,6 +398,7 @@ class UnbalancedQuotes(lint.Rule):
         lint.Example("Borgmästaren kallade planen »för dyr och för sen», och fullmäktige röstade nej.", "en"),
         lint.Example("“The first paragraph of a long quotation does not close.\n\n“The second one opens "
                      "again and closes at last.”", "en"),
+        lint.Example("店主对此看得很淡。“大家都说我出名了，我还是每天四点起床。\n“做生意没有捷径，顾客一尝就知道。”", "zh"),
         lint.Example("他说:「我们走吧。」她说:『好的。』", "zh"),
         lint.Example("The board is 12\" wide and he is 5’10” tall.", "en"),
         lint.Example("He said \"yes\" and she said \"no\".", "en"),

@@ -50,6 +50,7 @@ class ForeignKeyword(lint.Rule):
         lint.Example("The Turkish word “incelemeleri” means reviews, as in the title of the page.", "en"),
         lint.Example("He runs a shop called Badoo Incelemeleri in the city centre near the station.", "en"),
         lint.Example("Il ristorante serve una paella ottima e il vino della casa è buono.", "it"),
+        lint.Example("Rüzgar çıkınca pilot herkesin balona binmesini yasakladı ve tur iptal edildi.", "tr"),
         lint.Example("The motto (per aspera ad astra) was carved above the door of the old school.", "en"),
     )
 

@@ -62,6 +62,7 @@ class SpinnerPhrase(lint.Rule):
         lint.Example("Countries which have signed the treaty must comply.", "en"),
         lint.Example("The guy next door said hello to the younger kids.", "en"),
         lint.Example("Personally I think it is fine.", "en"),
+        lint.Example("She won the sprint, holding off Norway's champion, and the favourite holds off Spain's.", "en"),
         lint.Example("Registrati e potrai vedere tutto.", "it"),
         lint.Example("Regístrate y podrás ver todo.", "es"),
         lint.Example("Inscrivez-vous et vous pourrez les voir.", "fr"),

@@ -4,6 +4,9 @@
 ('a   d\\nef', [(1, 4)])
 >>> mask_urls("see https://example.com/a_b. Then")
 [(4, 27)]
+>>> text = "公式サイト（https://example.jp/a）で確認。访问www.example.cn了解"
+>>> [text[s:e] for s, e in mask_urls(text)]
+['https://example.jp/a', 'www.example.cn']
 """
 from __future__ import annotations
 
@@ -13,8 +16,14 @@ import regex
 
 from ..source import Source
 
-_URL = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]{}]+[^\s<>\"'“”‘’()\[\]{}.,;:!?]"
-                     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+#: characters that end a URL besides white space and ASCII brackets and quotes: CJK
+#: characters, kana, Hangul, CJK and full-width punctuation (a URL in Chinese or Japanese
+#: text is followed by the next word or a full-width bracket with no space), and the
+#: quotation marks and dashes of running text
+_URL_END = "\u2014\u2026«»„‚‹›\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_URL = regex.compile(rf"(?<![A-Za-z0-9])(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]{{}}{_URL_END}]+"
+                     rf"[^\s<>\"'“”‘’()\[\]{{}}.,;:!?{_URL_END}]"
+                     r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![A-Za-z0-9-])")
 
 
 def mask_urls(text: str) -> list[tuple[int, int]]:
