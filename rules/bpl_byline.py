@@ -27,7 +27,7 @@ from ._bpl_common import (Spans, agency_pattern, edge_words, lexicon, line_at, l
                           role_pattern, unmasked)
 
 _LEX = "byline"
-_NAME_WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]+)"
+_NAME_WORD = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dott|Dra|Sr|Sra)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]+)"
 _CONNECT = r"(?:de|da|di|del|della|dos|das|do|van|von|der|den|la|le|du|bin|al|el|ibn|y)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_NAME_WORD}){{0,4}}"
 _AND = r"(?:,|and|&|y|e|et|und|и|ve|i|en|och)"
@@ -57,7 +57,7 @@ def _rx() -> dict:
     return {
         "line": lint.LazyPattern(regex, 
             rf"[^\w\n]*(?:(?i:(?P<by>{by}|{label_by}))[ \t]+|(?i:(?P<label>{label}))[ \t]*[:：][ \t]*)(?P<names>{_NAMES})"
-            rf"(?:[ \t]*[,|–—\-/·•][ \t]*(?P<extra>[^\n]{{1,80}}?))?[^\w\n]*", regex.V0),
+            rf"(?:(?:[ \t]*[,|–—\-/·•]|[ \t]+in)[ \t]*(?P<extra>[^\n]{{1,100}}?))?[^\w\n]*", regex.V0),
         "cjk": lint.LazyPattern(regex, 
             rf"[^\w\n]*(?:(?:{cjk_label})[ \t]*[:：/｜| \t][ \t]*(?P<names>{_CJK_NAME}(?:[ \t、，,]+{_CJK_NAME}){{0,3}})"
             rf"[ \t]*(?:报道|摄|报|讯)?[ \t]*){{1,3}}[^\w\n]*", regex.V0),
@@ -139,7 +139,11 @@ def _plausible_extra(rx, extra) -> bool:
         return True
     words = _WORDS.findall(extra)
     if len(words) > 8:
-        return False
+        # a long tail only with a time stamp, and nothing else but names and numbers:
+        # "| 4 May 2024, 9:15am | Updated 5 May 2024", "in Engineering · 6 min read"
+        rest = rx["stamp"].sub(" ", extra)
+        return len(words) <= 16 and rest != extra and all(
+            w[0].isupper() or w[0].isdigit() for w in _WORDS.findall(rest) if len(w) > 3)
     if rx["agency"].search(extra) or rx["stamp"].search(extra):
         return True
     return all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3)
@@ -172,6 +176,12 @@ class Byline(lint.Rule):
     fix = None
     confidence = 0.35
     matches = (
+        lint.Example("By Jane Cole | 4 May 2024, 9:15am | Updated 5 May 2024\n\nThe council approved the plan.", "en",
+                     covers="By Jane Cole"),
+        lint.Example("Posted by Sam Ortiz in Engineering · 6 min read\n\nWe moved our build to a new cache.", "en",
+                     covers="Posted by Sam Ortiz"),
+        lint.Example("Medically reviewed by Dr. Ann Lee — Written by Mark Stone\n\nSleep matters more than we "
+                     "think.", "en", covers="Medically reviewed"),
         lint.Example("Le autorità hanno chiuso il valico.\n\nGli uomini hanno aspettato tre giorni.\n\n"
                      "Di Mario Rossi", "it", covers="Di Mario Rossi"),
         lint.Example("The talks stalled on Monday.\n\n(Reporting by Jan Lopatka; Editing by Tom Hogue)", "en",
@@ -202,6 +212,8 @@ class Byline(lint.Rule):
         lint.Example("Di Maio\n\nIl ministro ha parlato ieri.", "it"),
         lint.Example("Reporting by the BBC suggested that the talks had stalled.", "en"),
         lint.Example("Text Sizes\n\nThe sizes of the fonts are set in the style sheet.", "en"),
+        lint.Example("Reviewed by the committee in March, the plan was approved with small changes.", "en"),
+        lint.Example("Posted by Air Mail in 1950, the letter reached Lima in May.", "en"),
     )
 
     def check(self, doc):

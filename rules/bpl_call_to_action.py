@@ -163,7 +163,7 @@ class CallToAction(lint.Rule):
     code = "BPL001"
     name = "call-to-action"
     severity = "warning"
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh", "ja", "nl", "pl")
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh", "ja", "nl", "pl", "sv")
     summary = "call to action, related-article link or ad label scraped into the text"
     fix_hint = "Delete the line: it is site furniture, not part of the text."
     fix = None
@@ -222,6 +222,14 @@ class CallToAction(lint.Rule):
                      "verkiezingen.", "nl", covers="Schrijf je in"),
         lint.Example("Burmistrz podał się do dymisji.\n\nCzytaj także: Co zmieni nowa ustawa\n\nOpozycja chce "
                      "wyborów.", "pl", covers="Czytaj także"),
+        lint.Example("Kommunen höjer skatten nästa år.\n\nPrenumerera på vårt nyhetsbrev och få nyheterna i din "
+                     "inkorg.\n\nOppositionen protesterar.", "sv", covers="Prenumerera"),
+        lint.Example("Stadens budget godkändes i går.\n\nFölj oss på Instagram\n\nBeslutet var enhälligt.", "sv",
+                     covers="Följ oss på Instagram"),
+        lint.Example("Belediye yeni parkı açtı.\n\nYouTube kanalımıza abone olmayı unutmayın!\n\nPark yarın "
+                     "halka açılacak.", "tr", covers="abone olmayı unutmayın"),
+        lint.Example("O presidente da câmara demitiu-se.\n\nSubscreva a nossa newsletter e receba as notícias do "
+                     "dia.\n\nA oposição pede eleições.", "pt", covers="Subscreva"),
     )
     no_matches = (
         lint.Example("Die Anzeige wurde am Montag bei der Polizei erstattet.", "de"),
@@ -243,6 +251,9 @@ class CallToAction(lint.Rule):
         lint.Example("他加入了一个新的电视频道，并在那里工作了十年。", "zh"),
         lint.Example("Lee Smith joins the podcast\n\nThe host talks about music.", "en"),
         lint.Example("Words of the week:\n\nAdvertisement\nAdvocacy\nAdvice", "en"),
+        lint.Example("Hon följde med sin bror till stan och prenumererade senare på tidningen i tio år.", "sv"),
+        lint.Example("Läkaren sa att vi ska följa hennes råd och inte missa nästa kontroll på kliniken.", "sv"),
+        lint.Example("Bu kuralları unutmayın: kask takın ve hız sınırına uyun.", "tr"),
     )
 
     def check(self, doc):

@@ -87,9 +87,19 @@ def _rx() -> dict:
 
 
 def _agency(rx, s: str) -> bool:
-    """``s`` is a known agency (an optional " Photo", " Images" after it)."""
-    s = _SUFFIX.sub("", s.strip())
-    return rx["agency"].fullmatch(s) is not None
+    """``s`` is a known agency (an optional " Photo", " Images" after it), or one agency
+    distributed by another ("AFP via Getty Images").
+
+    >>> rx = _rx()
+    >>> _agency(rx, "AFP via Getty Images"), _agency(rx, "Reuters Pictures"), _agency(rx, "Marco Rossi")
+    (True, True, False)
+    """
+    s = s.strip()
+    match = rx["agency"].fullmatch
+    if match(s) is not None or match(_SUFFIX.sub("", s)) is not None:
+        return True
+    first, via, rest = s.partition(" via ")
+    return bool(via) and match(first) is not None and match(_SUFFIX.sub("", rest)) is not None
 
 
 _SUFFIX = re.compile(r"\s+(?:Photo|Photos|Images|Pictures|Foto|Fotos)$")
@@ -105,12 +115,16 @@ def _slash_kind(rx, m):
         return None if name_is_agency else "known"
     if name_is_agency:
         return "known" if _PHOTO_SUFFIX.search(name) else None
+    label = _PHOTO_PREFIX.match(name)
+    if label and _agency(rx, name[label.end():]) and len(ag.split()) >= 2:
+        return "known"  # "Foto Ansa/Marco Rossi": a label, the agency, the photographer
     if rx["caps"].fullmatch(ag) and len(name.split()) >= 2:
         return "caps"
     return None
 
 
 _PHOTO_SUFFIX = re.compile(r"\s(?:Photo|Foto|Images)$")
+_PHOTO_PREFIX = re.compile(r"(?:Photo|Foto|Fotó|Fotografia|Fot\.|Фото)\s+")
 
 
 def _looks_like_credit(rx, credit: str) -> bool:
@@ -160,6 +174,12 @@ class PhotoCredit(lint.Rule):
     fix = None
     confidence = 0.85
     matches = (
+        lint.Example("The river burst its banks overnight.\n\n(Ana Ruiz/AFP via Getty Images)\n\nResidents left by boat.",
+                     "en", covers="AFP via Getty Images"),
+        lint.Example("Il fiume è esondato nella notte.\n\n(Foto Ansa/Luca Bruni)\n\nGli abitanti sono andati via.", "it",
+                     covers="Foto Ansa/Luca Bruni"),
+        lint.Example("Rzeka wylała w nocy.\n\nFot. Adam Wolski / East News\n\nMieszkańcy uciekli łodziami.", "pl",
+                     covers="East News"),
         lint.Example("Gli arrivi russi ad Almaty, in Kazakistan. (Rebecca Wright/CNN)\n\nVadim dice di essere "
                      "depresso.", "it", covers="(Rebecca Wright/CNN)"),
         lint.Example("Protesters gather outside parliament. (Photo by Jean Martin/Reuters)\n\nThe vote was delayed.",
@@ -206,6 +226,7 @@ class PhotoCredit(lint.Rule):
         lint.Example("He works for Getty Images as a staff photographer in London.", "en"),
         lint.Example("Foto, video e audio sono stati pubblicati ieri.", "it"),
         lint.Example("Photo, Video\n\nThe museum shows both.", "en"),
+        lint.Example("Il premio è andato al circolo (Foto Club/Milano Centro) per la mostra.", "it"),
     )
 
     def check(self, doc):

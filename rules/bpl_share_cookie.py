@@ -115,6 +115,8 @@ class ShareCookieLine(lint.Rule):
     fix = None
     confidence = 0.8
     matches = (
+        lint.Example("The study followed 2,000 patients.\n\nDownload PDF Cite this article Share\n\nResults came in "
+                     "March.", "en", covers="Download PDF"),
         lint.Example("The vote was close.\n\nShare this article\n\nThe count resumes today.", "en",
                      covers="Share this article"),
         lint.Example("The vote was close.\n\nFacebook Twitter WhatsApp Email\n\nThe count resumes today.", "en",
