@@ -322,6 +322,11 @@ def _ctx_told_you(text, s, e, arg, matched):
     if p is None:
         return 0.0
     pl = p.lower().replace("’", "'")
+    if p in ('"', "”", "»") and len(prev) > 1 and prev[1] in (",", "!", "?"):
+        # the inverted attribution after a quotation, '"...," said Dr. Nair', where only
+        # 'said' is English: '"...," told you Dr. Nair'
+        t = _first(after(text, e, 1))
+        return 1.0 if t is not None and (is_cap(t) or t.lower() in ("he", "she")) else 0.0
     if pl in _TOLD_NOT_SUBJECT:
         return 0.0
     if not (p == "," or pl in ("he", "she") or is_cap(p) or (is_word(p) and not is_function(p))):

@@ -15,8 +15,10 @@ class SeoSpam(lint.Rule):
     """Reports the keywords spam networks drop into text to rank their sites: payday and
     title loans ('title loans near me'), pharmacy ('buy viagra online', 'cialis sin
     receta'), gambling ('best online casino', 'bahis siteleri', 'bonus senza deposito',
-    'онлайн казино'), dating and escort keywords, essay mills and fake followers, in a
-    dozen languages, matched as whole words in every paragraph whatever its language; and
+    'онлайн казино', 'slot gacor', 'nhà cái uy tín'), dating and escort keywords, essay
+    mills and fake followers, in a dozen languages (Indonesian and Vietnamese spam
+    included), matched as whole words in every paragraph whatever its language (in
+    Chinese and Japanese, where a Latin keyword has no spaces around it, too); and
     URL slugs pasted into a sentence ('best-online-casino-bonus').
 
     Generic terms that a news story may legitimately use ('online casino', 'payday
@@ -40,12 +42,19 @@ class SeoSpam(lint.Rule):
         lint.Example("Los mejores bono sin depósito del año llegan a la ciudad.", "es", covers="bono sin depósito"),
         lint.Example("Лучшие онлайн казино этого года открылись в городе.", "ru", covers="онлайн казино"),
         lint.Example("Güvenilir bahis siteleri için tıklayın.", "tr", covers="bahis siteleri"),
+        lint.Example("The council approved the budget nhà cái uy tín after a long debate.", "en",
+                     covers="nhà cái uy tín"),
+        lint.Example("Der Stadtrat hat den Haushalt togel hari ini am Dienstag beschlossen.", "de",
+                     covers="togel hari ini"),
+        lint.Example("市议会经过长时间辩论slot gacor批准了新的预算。", "zh", covers="slot gacor"),
     )
     no_matches = (
         lint.Example("The casino reopened and the council debated payday lending rules.", "en"),
         lint.Example("A state-of-the-art, up-to-date, well-known building.", "en"),
         lint.Example("Il casinò di Venezia ha riaperto dopo i lavori.", "it"),
         lint.Example("Le casino de Monte-Carlo a rouvert ses portes.", "fr"),
+        lint.Example("他用iPhone拍摄视频，发在YouTube和TikTok上，还开了online课程。", "zh"),
+        lint.Example("Kết quả xổ số miền Bắc được công bố vào chiều nay.", "vi"),
     )
 
     def check(self, doc):

@@ -40,6 +40,7 @@ class SpinnerPhrase(lint.Rule):
     fix = "unsafe"
     confidence = 0.45
     matches = (
+        lint.Example("“Small changes add up,” told you Dr. Rao, a nurse at the clinic.", "en", covers="told you"),
         lint.Example("He was a juggler and you will a street performer before the war.", "en", covers="and you will"),
         lint.Example("It felt alarmingly tense when you look at the Russia of this year.", "en",
                      covers="when you look at the"),
@@ -57,6 +58,7 @@ class SpinnerPhrase(lint.Rule):
         lint.Example("When you look at the data, you see a clear trend.", "en"),
         lint.Example("The guide is out-of-date and the trip was out-of-pocket.", "en"),
         lint.Example("I told you so. As I told you, he told you that already.", "en"),
+        lint.Example("“I told you,” she said, “that the shop was closed.” “You told me,” he replied.", "en"),
         lint.Example("She enjoys reading and enjoys good health.", "en"),
         lint.Example("She has a keen interest in art; it was an excellent idea and a great deal.", "en"),
         lint.Example("Countries which have signed the treaty must comply.", "en"),
