@@ -34,13 +34,33 @@ _DASH = regex.compile(
     rf"(?<=[{_CJK}，。、；：”」』）》])(?:[ \t]*–[ \t]*|[ \t]+-[ \t]+)(?=[{_CJK}“「『（《])"
 )
 #: half-width punctuation between Chinese characters (or next to full-width quotes)
-_HALF = regex.compile(rf"(?<=[\p{{Han}}”」』）])[,;:?!](?=[\p{{Han}}“「『（”」』])")
+_HALF = regex.compile(r"(?<=[\p{Han}”」』）])[,;:?!](?=[\p{Han}“「『（”」』])")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-#: ASCII spaces before an opening / after a closing full-width quotation mark
+_LANG_NAMES = {"zh": "Chinese", "ja": "Japanese"}
+#: half-width ``! ?`` between Japanese characters (commas and colons are left alone: ``10:30``,
+#: and a half-width comma is an accepted variant in Japanese technical writing); the ``!``
+#: or ``?`` that ends a line of casual Japanese is not between two characters
+_HALF_JA = regex.compile(rf"[!?](?<=[{_CJK}ー].)(?=[{_CJK}「『])")
+_FULL_JA = {"?": "？", "!": "！"}
+#: a half-width ``! ?`` that ends a line, is doubled (``!!``, ``?!``) or followed by a space:
+#: the writer's own casual style, in which a ``!`` between two sentences is no artifact either
+_CASUAL_JA = regex.compile(r"[!?](?:[!?！？\s]|$)", regex.MULTILINE)
+#: ASCII spaces before an opening / after a closing full-width quotation mark (Chinese: after
+#: a Han character or full-width punctuation; Japanese: after kana too, as in ``女性は 「``)
 _SPACE_QUOTE = regex.compile(
-    r"(?<=[\p{Han}，。：；！？、])[ \t\u00a0]+(?=[“「『]\p{Han})"
-    r"|(?<=\p{Han}[”」』])[ \t\u00a0]+(?=[\p{Han}，。；！？、])"
+    rf"(?<=[{_CJK}ー，。：；！？、])[ \t\u00a0]+(?=[“「『][{_CJK}])"
+    rf"|(?<=[{_CJK}][”」』])[ \t\u00a0]+(?=[{_CJK}，。；！？、])"
 )
+#: an ASCII parenthesis around a CJK clause between CJK text: ``影響とみられる(日本での...)。``
+#: Chinese and Japanese write （）; ASCII parentheses around Latin text, numbers or a single
+#: character (``(38)``, ``(笑)``, ``(株)``, ``(月)``) are left alone
+_ASCII_PARENS = regex.compile(
+    rf"\((?<=[{_CJK}ー，。、]\()(?P<body>[{_CJK}ー][{_CJK}ー，、。・0-9０-９]{{3,60}})\)"
+    rf"(?=[{_CJK}ー，。、；：！？]|$)",
+    regex.MULTILINE,
+)
+#: an ASCII parenthesis touching CJK text: ``さん(38)``, ``(株)ソニー``, ``大学(Harvard)``
+_ASCII_PAREN_NEXT_TO_CJK = regex.compile(rf"[{_CJK}ー]\(|\)[{_CJK}ー]")
 #: characters that, right after a hyphenated pair, make it a place or an organisation
 _PLACE_AFTER = set("州省市县区镇村河江湖岛港湾城站线路街峰谷岭国队盟部院会社厂矿")
 _PLACE_ENDINGS = ("斯克", "格勒", "堡", "波尔", "维尔", "维茨")
@@ -81,6 +101,10 @@ class CjkPunctuation(lint.Rule):
     ``弗拉基米尔·普京``; Japanese ``・``), a Latin en dash ``–`` or spaced hyphen between
     clauses (Chinese uses ``——``), half-width ``, : ; ? !`` between Chinese characters
     (full-width ``，：；？！``), and an ASCII space before or after a full-width quotation mark.
+    In Japanese too: ``!`` or ``?`` between two sentences (``違う!湖に``; not in a text whose
+    writer ends lines with half-width ``!``, the casual web style), a space before ``「``, and
+    ASCII parentheses around a CJK clause (``(日本での…とみられる)``; Chinese and Japanese write
+    （）) unless the text uses ASCII parentheses elsewhere (``さん(38)``, ``(株)``).
     Machine translation copies the source's punctuation; human Chinese text almost never
     does. Names are recognised by their characters (those of transliteration, 尔 斯 基 夫
     娃 娜...); place pairs (俄罗斯-乌克兰), hyphenated place names (伊万诺-弗兰科夫斯克),
@@ -105,6 +129,10 @@ class CjkPunctuation(lint.Rule):
         lint.Example("瓦迪姆说,上个月他陷入了抑郁症。", "zh", covers=","),
         lint.Example("可以被视为 “难民和侵略者”。", "zh", covers=" "),
         lint.Example("ロシアのウラジーミル-プーチン大統領は演説した。", "ja", covers="ウラジーミル-プーチン"),
+        lint.Example("会場の雰囲気は想像以上だった!観客は総立ちで拍手を送った。", "ja", covers="!"),
+        lint.Example("係員の男性は 「順番にお並びください」と呼びかけた。", "ja", covers=" "),
+        lint.Example("新しい図書館は駅の近くにある(旧市役所の跡地に建てられた)。", "ja", covers="("),
+        lint.Example("这座桥全长两公里(是当地最长的桥梁)，去年正式通车。", "zh", covers="("),
     )
     no_matches = (
         lint.Example("俄罗斯总统弗拉基米尔·普京宣布征兵。", "zh"),
@@ -122,6 +150,14 @@ class CjkPunctuation(lint.Rule):
         lint.Example("He said - with a smile - that it was fine.", "en"),
         lint.Example("このサーバー-クライアント方式は古い。", "ja"),
         lint.Example("国内新闻 - 新浪网\n\n今天天气很好。", "zh"),
+        # casual Japanese: ! and ? that end lines are the writer's style, and so is one between
+        lint.Example("昨日のライブは最高だった!また行きたい!\nチケットはまだある?", "ja"),
+        lint.Example("「本当?」と彼は聞いた。", "ja"),
+        # ASCII parentheses as the writer's convention (ages, company marks, days), or around
+        # Latin text, numbers and single characters
+        lint.Example("佐藤さん(38)は(株)山田商事に勤めている。今日は晴れ(午後から雨の予報)です。", "ja"),
+        lint.Example("哈佛大学(Harvard University)位于波士顿，小李(化名)在那里读书。", "zh"),
+        lint.Example("会議は5日(月)に開かれる(笑)。", "ja"),
     )
 
     def check(self, doc):
@@ -156,13 +192,49 @@ class CjkPunctuation(lint.Rule):
                 doc, m.start(), m.end(), f"half-width '{ch}' in Chinese text (full-width '{_FULL[ch]}')",
                 suggestion=_FULL[ch], severity="info", confidence=0.2,
             )
+        if ("!" in text or "?" in text) and not _CASUAL_JA.search(text):
+            for m in _HALF_JA.finditer(text):
+                para = doc.paragraph_at(m.start())
+                if not para or para.lang != "ja":
+                    continue
+                ch = m.group()
+                yield self.finding(
+                    doc, m.start(), m.end(),
+                    f"half-width '{ch}' inside Japanese text (full-width '{_FULL_JA[ch]}')",
+                    suggestion=_FULL_JA[ch], severity="info", confidence=0.15,
+                )
         for m in _SPACE_QUOTE.finditer(text):
             para = doc.paragraph_at(m.start())
-            if not para or para.lang != "zh":
+            if not para or para.lang not in ("zh", "ja"):
                 continue
             yield self.finding(
-                doc, m.start(), m.end(), "ASCII space next to a full-width quotation mark in Chinese text",
+                doc, m.start(), m.end(),
+                f"ASCII space next to a full-width quotation mark in {_LANG_NAMES[para.lang]} text",
                 suggestion="", severity="info", confidence=0.3,
+            )
+        if "(" in text:
+            yield from self._parens(doc, text)
+
+    def _parens(self, doc, text):
+        found = list(_ASCII_PARENS.finditer(text))
+        if not found:
+            return
+        # the writer's own convention when ASCII parentheses touch CJK text elsewhere too
+        # (田中さん(38), (株)ソニー, 哈佛大学(Harvard University)): only an odd pair is reported
+        inside = set()
+        for m in found:
+            inside.update((m.start() - 1, m.end() - 1))  # where the two patterns' matches start
+        if any(n.start() not in inside for n in _ASCII_PAREN_NEXT_TO_CJK.finditer(text)):
+            return
+        for m in found:
+            para = doc.paragraph_at(m.start())
+            if not para or para.lang not in ("zh", "ja"):
+                continue
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"ASCII parentheses around {_LANG_NAMES[para.lang]} text (full-width （）)",
+                suggestion=f"（{m.group('body')}）", severity="info",
+                confidence=0.3 if para.lang == "zh" else 0.2,  # asides in (...) are common in casual Japanese
             )
 
     def _names(self, doc, text, tc):

@@ -1,4 +1,4 @@
-"""MTA007 untranslated-segment: a bracketed insertion left in the source language.
+"""MTA007 untranslated-segment: a bracketed insertion or phrase left in the source language.
 
 Editors insert words into quotations in square brackets (``“[Kazakhs] gave us free food”``).
 Machine translation often skips bracketed text, so the insertion survives in the source
@@ -23,14 +23,37 @@ _NAMES = {"en": "English", "it": "Italian", "es": "Spanish", "fr": "French", "de
 #: editorial abbreviations and Latin used in brackets in every language
 #: English function words, shared with other languages' tables through loans and names
 _EN_FUNCTION = frozenset("the a an of and or to in on at for with by from his her their our my your its".split())
+#: how much more frequent in English than in the text's language a bracketed word must be
+_CONTENT_MARGIN = 1.5
+#: ... and a local frequency that vetoes it whatever the margin (a word of the language)
+_LOCAL_CEILING = 4.0
+#: an opening function word must be this much more frequent in English ("the", "and"; not
+#: Dutch "of", Polish "to", Italian "a", German "an": words of those languages too)
+_FUNCTION_MARGIN = 1.5
 _EDITORIAL = frozenset("sic ndr ndlr nda ndt anm anm.d.red red ed eds edit sic! ibid etc".split())
+
+
+#: a run of two to eight Latin words set straight into a Chinese or Japanese sentence: CJK
+#: text or CJK punctuation on both sides (an optional space), so not in 《》「」“”（）, which
+#: hold titles and names, and not next to ASCII punctuation, which marks code and addresses
+_CJK_SIDE = r"[\p{Han}\p{Hiragana}\p{Katakana}ー，。、：；！？]"
+_CJK_RUN = regex.compile(
+    rf"(?<={_CJK_SIDE}\ ?)(?P<run>[A-Za-z]+(?:\ [A-Za-z]+){{1,7}})(?=\ ?{_CJK_SIDE})"
+)
+#: lower-case English phrases of everyday CJK chat that are not left-over translations
+_CJK_IDIOMS = frozenset({"the end", "the one", "the best", "the way", "by the way", "the last", "the first"})
 
 
 class UntranslatedSegment(lint.Rule):
     """A square-bracketed editorial insertion left in the source language, as in Italian
     ``“[Kazakhs] ci hanno dato cibo gratis”``: every bracketed word is a known English word
-    and unknown or rare in the paragraph's own language. Machine translation skips bracketed
-    text; a human translator would have written ``[I kazaki]``. Names, words shared by both
+    much more frequent in English than in the paragraph's own language (``[council]`` in
+    Portuguese), or the bracket opens with an English function word that language lacks
+    (``[the company]``, ``[and others]``). Machine translation skips bracketed text; a human
+    translator would have written ``[I kazaki]``. In Chinese and Japanese, an English phrase
+    with a lower-case ``the`` set straight into the sentence (``卖到Canada and the United
+    Kingdom，``, ``商店やthe local governmentが``) is reported too, at info level; titles
+    (The Beatles, 《…》), brand names and code are left alone. Names, words shared by both
     languages (``[film]``), ``[sic]``-style editorial marks, Markdown links and footnotes are
     left alone. Checks English leftovers in every other language unspun supports."""
 
@@ -38,7 +61,7 @@ class UntranslatedSegment(lint.Rule):
     name = "untranslated-segment"
     severity = "warning"
     languages = ("it", "es", "fr", "de", "pt", "nl", "pl", "tr", "ro", "sv", "ru", "zh", "ja")
-    summary = "bracketed insertion left untranslated ([Kazakhs] in Italian)"
+    summary = "insertion or phrase left in English ([Kazakhs] in Italian, the city council in Japanese)"
     fix = None
     fix_hint = "Translate the bracketed words into the language of the text."
     confidence = 0.5
@@ -48,6 +71,18 @@ class UntranslatedSegment(lint.Rule):
         lint.Example("«[The soldiers] nos dieron comida y agua», dijo el alcalde.", "es", covers="[The soldiers]"),
         lint.Example("« [Refugees] arrivent chaque jour à la gare », a déclaré le maire.", "fr", covers="[Refugees]"),
         lint.Example("„[Neighbours] haben uns geholfen“, sagte die Frau.", "de", covers="[Neighbours]"),
+        # common English words that other languages' tables know from loans: the margin decides
+        lint.Example("“O [council] decidiu fechar a escola em junho”, disse a diretora.", "pt", covers="[council]"),
+        lint.Example("„Sie [the council] hat das Geld für die Halle gestrichen“, sagte der Trainer.", "de",
+                     covers="[the council]"),
+        lint.Example("“Zij [and others] hebben het oude gebouw gekocht”, zei de wethouder.", "nl",
+                     covers="[and others]"),
+        lint.Example("“Ellos [the workers] no cobraron nada en marzo”, explicó la portavoz.", "es",
+                     covers="[the workers]"),
+        # English phrases set straight into Chinese and Japanese sentences
+        lint.Example("这批茶叶已经卖到Canada and the United Kingdom，销量很好。", "zh",
+                     covers="Canada and the United Kingdom"),
+        lint.Example("修理費は地元の商店やthe local governmentが負担した。", "ja", covers="the local government"),
     )
     no_matches = (
         lint.Example("“[I kazaki] ci hanno dato cibo gratis”, ha detto Alexei.", "it"),
@@ -58,7 +93,36 @@ class UntranslatedSegment(lint.Rule):
         lint.Example("“[The soldiers] gave us food,” the mayor said.", "en"),
         lint.Example("大型[俄罗斯]公司和企业业务。", "zh"),
         lint.Example("Er sagte, die [Regierung] habe nichts getan.", "de"),
+        # function words of the language itself: Dutch "of", Spanish "a"
+        lint.Example("Ze wist niet [of ze] zou komen, zei de buurman.", "nl"),
+        lint.Example("«Fue [a pie] hasta la plaza», contó el vecino.", "es"),
+        lint.Example("“Il [team] ha lavorato bene”, ha detto l'allenatore.", "it"),
+        # titles, brand names and chat in Chinese and Japanese
+        lint.Example("他最喜欢的电影是《Beauty and the Beast》，也读过The Lord of the Rings的中文版。", "zh"),
+        lint.Example("小时候常看Tom and Jerry动画片。by the way，苹果发布了新款MacBook Pro。", "zh"),
+        lint.Example("映画『Beauty and the Beast』を見た。彼はThe Beatlesの曲が好きだ。", "ja"),
     )
+
+    @staticmethod
+    def _english(words, lang) -> bool:
+        """Are these bracketed words English rather than ``lang``? Either every content word is
+        much more frequent in English than in ``lang`` (``[Kazakhs]``, ``[company]`` in Italian:
+        wordfreq's tables of other languages give common English words Zipf 3-4 through loans
+        and quotations, so the margin decides, not the local figure), or the bracket opens with
+        a lower-case English function word that ``lang`` does not have (``[the company]``,
+        ``[and others]``) and the rest are known English words not more frequent in ``lang``."""
+        content = [w for w in words if w.lower() not in _EN_FUNCTION]
+        if not content:
+            return False
+        first = words[0]
+        if (first in _EN_FUNCTION and len(words) > 1
+                and lint.zipf(first, "en") - lint.zipf(first, lang) >= _FUNCTION_MARGIN):
+            return all(lint.zipf(w, "en") >= 3.0 and lint.zipf(w, "en") >= lint.zipf(w, lang) for w in content)
+        for w in content:
+            en, here = lint.zipf(w, "en"), lint.zipf(w, lang)
+            if en < 2.0 or en - here < _CONTENT_MARGIN or here >= _LOCAL_CEILING:
+                return False
+        return True
 
     @staticmethod
     def _context_is(doc, m, lang) -> bool:
@@ -78,8 +142,40 @@ class UntranslatedSegment(lint.Rule):
 
     def check(self, doc):
         text = doc.text
-        if "[" not in text:
-            return
+        if "[" in text:
+            yield from self._brackets(doc, text)
+        if "the" in text and doc.languages & {"zh", "ja"}:
+            yield from self._cjk_runs(doc, text)
+
+    def _cjk_runs(self, doc, text):
+        """English phrases left in a Chinese or Japanese sentence (``出口到Japan and the United
+        States，``, ``地元の企業やthe city councilからの寄付``): a run with a lower-case ``the``
+        and English words only, either opening with ``the`` or with two content words (a
+        coordination of names). Brand and product names (iPhone, Wi-Fi, Google Play) have no
+        lower-case ``the``; titles (The Beatles, 《Beauty and the Beast》) open with a
+        capital or stand in title marks; code stands next to ASCII punctuation."""
+        for m in _CJK_RUN.finditer(text):
+            run = m.group("run")
+            words = run.split(" ")
+            if "the" not in words or run.lower() in _CJK_IDIOMS:
+                continue
+            lang = doc.lang_at(m.start())
+            if lang not in ("zh", "ja"):
+                continue
+            content = [w for w in words if w.lower() not in _EN_FUNCTION]
+            if not content or any(lint.zipf(w, "en") < 3.0 or lint.zipf(w, "en") - lint.zipf(w, lang) < 0.8
+                                  for w in content):
+                continue
+            if words[0] != "the" and (words[0] == "The" or len(content) < 2 or "and" not in words
+                                      or not words[0][0].isupper()):
+                continue  # a title (The Lord of the Rings), or no coordination of names
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"English '{run}' in {_NAMES[lang]} text: a phrase left untranslated",
+                severity="info", confidence=0.35,
+            )
+
+    def _brackets(self, doc, text):
         for m in _BRACKET.finditer(text):
             lang = doc.lang_at(m.start())
             if lang is None or lang == "en" or lang not in self.languages:
@@ -87,16 +183,7 @@ class UntranslatedSegment(lint.Rule):
             words = _WORD.findall(m.group("body"))
             if not words or any(w.lower().strip("'’") in _EDITORIAL for w in words):
                 continue
-            content = [w for w in words if w.lower() not in _EN_FUNCTION]
-            if not content:
-                continue
-            ok = True
-            for w in content:
-                en, here = lint.zipf(w, "en"), lint.zipf(w, lang)
-                if en < 2.0 or en - here < 1.5 or here >= 2.5:
-                    ok = False
-                    break
-            if not ok or not self._context_is(doc, m, lang):
+            if not self._english(words, lang) or not self._context_is(doc, m, lang):
                 continue
             body = m.group("body")
             yield self.finding(
