@@ -71,6 +71,14 @@ def lang_table(name: str) -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def first_names() -> frozenset:
+    """Given names, lower-cased, from the MTA family's lexicon (rules/lexicons/mta/
+    first_names.tsv, read only: names of several cultures and scripts)."""
+    path = lint.data_path(__file__, "lexicons", "mta", "first_names.tsv")
+    return frozenset(r[0].lower() for r in lint.read_tsv(path) if r and r[0])
+
+
 _KNOWN: dict = {}
 
 

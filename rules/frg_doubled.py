@@ -45,8 +45,8 @@ _PAIR_OK = {
 #: or numeral "one" ("cada um o fez", "enviou uma a Manuel")
 _PAIR_FIRST_NOT = {"pt": {"um", "uma", "uns", "umas"}}
 #: languages whose article pairs are grammatical too often to report (German "der die",
-#: "die eine"; Dutch "de een of andere", "het een en ander")
-_NO_PAIRS = frozenset(("de", "nl"))
+#: "die eine"; Dutch "de een of andere", "het een en ander"; Swedish "det en", "den ena")
+_NO_PAIRS = frozenset(("de", "nl", "sv"))
 #: Latin phrases with "a" after an English article: "the a cappella group"
 _EN_A_PHRASES = frozenset("cappella capella priori posteriori fortiori la propos".split())
 
@@ -143,7 +143,7 @@ class DoubledWord(lint.Rule):
     fix_hint = "Drop one of the two words."
     fix = "unsafe"
     confidence = 0.7
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl")
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv")
     matches = (
         lint.Example("A man arrived with his belongings stuffed into the a giant backpack.", "en",
                      covers="the a"),
@@ -153,6 +153,9 @@ class DoubledWord(lint.Rule):
         lint.Example("However, however never leave Russia for good.", "en", covers="However, however"),
         lint.Example("Er sagte, dass mit mit dem Zug alles gut ging.", "de", covers="mit mit"),
         lint.Example("Il est arrivé avec une la valise pleine.", "fr", covers="une la"),
+        lint.Example("Hon flyttade till till Uppsala förra året.", "sv", covers="till till"),
+        lint.Example("Wczoraj burmistrz spotkał się się z mieszkańcami osiedla.", "pl", covers="się się"),
+        lint.Example("Het museum blijft volgens volgens de directeur open.", "nl", covers="volgens volgens"),
     )
     no_matches = (
         lint.Example("I know that that is true, and he had had enough; what it is is a mess.", "en"),
@@ -165,6 +168,11 @@ class DoubledWord(lint.Rule):
         lint.Example("我们看看吧，谢谢谢谢。", "zh"),
         lint.Example("They sang in the a cappella group.", "en"),
         lint.Example("Chegou a um acordo com a o grupo.", "pt"),
+        lint.Example("Mi hermano come mucho; yo como como un pajarito y no para para descansar.", "es"),
+        lint.Example("Depois do jogo eu como como um leão.", "pt"),
+        lint.Example("Det det handlar om är pengar, och den som som barn flyttade vet var var hon bor.", "sv"),
+        lint.Example("Heb je je jas? Als ze ze zien, zijn zijn ouders blij.", "nl"),
+        lint.Example("To to jest mój dom, a dała jej jej książkę.", "pl"),
     )
 
     def check(self, doc):

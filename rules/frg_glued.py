@@ -414,6 +414,11 @@ class StrayCapital(lint.Rule):
         lint.Example("La decisione del governoA, secondo le fonti, è arrivata ieri.", "it", covers="governoA"),
         lint.Example("The plan was announced by the governmentR. Nobody expected it.", "en", covers="governmentR"),
         lint.Example("La decisión del gobiernoA, según fuentes oficiales, llegó ayer.", "es", covers="gobiernoA"),
+        lint.Example("Głos zabrała radna Dorota KwiatkowskaM., która przygotowała projekt.", "pl",
+                     covers="KwiatkowskaM"),
+        lint.Example("Директор школы Марат ГарифуллинЗ. рассказал о ремонте.", "ru", covers="ГарифуллинЗ"),
+        lint.Example("« Le chantier avance », assure Pierre DurandE., adjoint au maire.", "fr",
+                     covers="DurandE"),
     )
     no_matches = (
         lint.Example("J.R.R. Tolkien wrote it; the U.S. and the U.K. agreed.", "en"),
@@ -421,6 +426,8 @@ class StrayCapital(lint.Rule):
         lint.Example("The engine gives 300 kW. It runs at 5 GHz, like the PowerPC.", "en"),
         lint.Example("Er kam mit dem ICE. Die GmbH zahlt.", "de"),
         lint.Example("King Henry VIII, Louis XIV.", "en"),
+        lint.Example("The studio ported the game from Microsoft DirectX. Elon Musk founded SpaceX.", "en"),
+        lint.Example("Anna Kowalska, Jan Nowak i Piotr Wiśniewski przyszli.", "pl"),
     )
 
     def check(self, doc):
@@ -443,12 +450,37 @@ class StrayCapital(lint.Rule):
             if caps in _CAP_SUFFIXES or _name_prefix(left):
                 continue
             whole = left + caps
-            if _intercap(whole) or C.known(whole, lang):
+            if _intercap(whole):
                 continue
-            if not C.known(left, lang, 3.0):
+            if self._after_given_name(text, start, left, caps, lang):
+                pass  # a surname with an initial glued on: Ilsur MetshinV., Anna KowalskaB.
+            elif C.known(whole, lang) or not C.known(left, lang, 3.0):
                 continue
             yield self.finding(doc, start, end, f"stray capital(s) '{caps}' glued to '{left}'",
                                suggestion=left)
+
+
+    @staticmethod
+    def _after_given_name(text, start, left, caps, lang):
+        """True for a capitalised word with one capital glued on, right after a given name
+        (a name of the first-names lexicon, or a capitalised word rarer than Zipf 4), when
+        the whole token is rare (Zipf < 2: a rare surname, not a brand like DirectX). The
+        surname itself may be unknown (rare surnames are)."""
+        if len(caps) != 1 or not left[0].isupper() or len(left) < 4:
+            return False
+        m = _GIVEN_NAME.search(text, max(0, start - 30), start)
+        if m is None:
+            return False
+        name = m.group(1)
+        low = name.lower()
+        if low in C.function_words(lang) or not (low in C.first_names() or not C.known(name, lang, 4.0)):
+            return False
+        whole = (left + caps).lower()
+        return lint.zipf(whole, lang) < 2.0 and lint.zipf(whole, "en") < 2.0
+
+
+#: a capitalised word (a given name) and one space, before a token
+_GIVEN_NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’\-])(\p{Lu}\p{Ll}+)[ \u00a0]$")
 
 
 class MissingSpaceAfterPunctuation(lint.Rule):

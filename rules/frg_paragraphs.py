@@ -55,7 +55,15 @@ def _lowercase_style(doc) -> bool:
     if style is None:
         text = doc.text
         lower = total = 0
+        last_word = _LAST_WORD.search
         for m in _STOP_THEN.finditer(text):
+            s = m.start()
+            if text[s] == "." and m.group(1).islower():
+                w = last_word(text, max(0, s - 5), s)
+                if w is not None and w.end() - w.start() <= 4 and (w.start() > s - 5 or s == 5) \
+                        and w.group().islower():
+                    continue  # a short lower-case word, a full stop and a lower-case word: an
+                    # abbreviation (tys. osób, np. w, e.g. the, z.B. die) as often as a sentence end
             total += 1
             lower += m.group(1).islower()
         style = lower > 0 and lower / total > 0.15
@@ -82,10 +90,12 @@ class LowercaseParagraphStart(lint.Rule):
     ``npm``); name particles (``van Gogh``, ``de Gaulle``); a paragraph that
     continues a sentence the previous paragraph left open (no terminal punctuation, as in
     hard-wrapped text) or follows a question or exclamation (informal answers); short lines;
-    the first paragraph of a document; documents written in lower-case style; languages
-    without case. A paragraph that starts with a lower-case function word (``quando``,
-    ``when``, ``and``) is a warning; one that starts with another word is info, since
-    informal writing does that too.
+    the first paragraph of a document; documents written in lower-case style (many
+    sentences start in lower case; a full stop between a short lower-case word and a
+    lower-case word may be an abbreviation, ``tys. osób``, ``e.g. the``, and is not
+    counted); languages without case. A paragraph that starts with a lower-case function
+    word (``quando``, ``when``, ``and``) is a warning; one that starts with another word is
+    info, since informal writing does that too.
 
     >>> import lint
     >>> len(lint.check_text(LowercaseParagraphStart(), "Prices rose.\\n\\niPhone sales fell sharply this year.", "en"))
@@ -106,6 +116,11 @@ class LowercaseParagraphStart(lint.Rule):
                      "and drove to the border.", "en", covers="when the"),
         lint.Example("Los jóvenes se fueron deprisa.\n\ncuando se anunció la movilización, hicieron las maletas y "
                      "condujeron hasta la frontera.", "es", covers="cuando se"),
+        lint.Example("Na festyn przyszło ok. 5 tys. osób, a bilety kosztowały 20 tys. zł łącznie. Pogoda "
+                     "dopisała.\n\nale wieczorem zaczęło padać i wszyscy rozeszli się do domów.", "pl",
+                     covers="ale wieczorem"),
+        lint.Example("The club sold 3 tsp. of salt, e.g. the cheap kind, for the fair. It went well.\n\nand "
+                     "then the rain came and everybody went home early.", "en", covers="and then"),
         lint.Example("Die jungen Männer gingen schnell.\n\nals die Mobilmachung verkündet wurde, packten sie ihre "
                      "Koffer und fuhren zur Grenze.", "de", covers="als die"),
     )

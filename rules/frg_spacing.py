@@ -97,9 +97,9 @@ class SpaceBeforePunctuation(lint.Rule):
 
 class WhitespaceRun(lint.Rule):
     """A run of two or more spaces, or a tab, inside a line of prose: the trace of removed
-    markup, columns or justification. Indentation, two spaces after a full stop (a typing
-    convention) and aligned columns (several runs on one line) are not reported. The fix
-    keeps one space.
+    markup, columns or justification. Indentation, exactly two spaces after a full stop (a
+    typing convention; three or more, or a tab, are not) and aligned columns (several runs
+    on one line) are not reported. The fix keeps one space.
 
     >>> import lint
     >>> len(lint.check_text(WhitespaceRun(), "One sentence.  Another one.", "en"))
@@ -118,6 +118,9 @@ class WhitespaceRun(lint.Rule):
         lint.Example("The young men    left the country.", "en", covers="    "),
         lint.Example("I giovani\tsono partiti ieri.", "it", covers="\t"),
         lint.Example("Los jóvenes  se fueron ayer.", "es", covers="  "),
+        lint.Example("Het station gaat dicht.    De reizigers wachten buiten.", "nl", covers="    "),
+        lint.Example("Tåget var sent.\tAlla väntade på perrongen.", "sv", covers="\t"),
+        lint.Example("Il pleuvait depuis le matin.   Personne ne sortait.", "fr", covers="   "),
     )
     no_matches = (
         lint.Example("One sentence.  Another one follows.", "en"),
@@ -133,8 +136,8 @@ class WhitespaceRun(lint.Rule):
         line_runs: dict = {}
         found = []
         for m in _RUN.finditer(text):
-            if text[m.start() - 1] in ".!?:;。":
-                continue
+            if m.end() - m.start() == 2 and "\t" not in m.group() and text[m.start() - 1] in ".!?:;。":
+                continue  # two spaces after a sentence: a typing convention (three or a tab are not)
             line = doc.line_span(m.start())[0]
             line_runs[line] = line_runs.get(line, 0) + 1
             found.append((m, line))
