@@ -399,6 +399,8 @@ class UnbalancedQuotes(lint.Rule):
         lint.Example("“The first paragraph of a long quotation does not close.\n\n“The second one opens "
                      "again and closes at last.”", "en"),
         lint.Example("店主对此看得很淡。“大家都说我出名了，我还是每天四点起床。\n“做生意没有捷径，顾客一尝就知道。”", "zh"),
+        lint.Example("Hon skrev på Facebook:\n\n”Jag har drivit stället i elva år och aldrig sett något liknande.\n\n"
+                     "”Kom hit och drick kaffe med oss. Dörren står öppen.”", "sv"),
         lint.Example("他说:「我们走吧。」她说:『好的。』", "zh"),
         lint.Example("The board is 12\" wide and he is 5’10” tall.", "en"),
         lint.Example("He said \"yes\" and she said \"no\".", "en"),
@@ -441,7 +443,8 @@ class UnbalancedQuotes(lint.Rule):
                 # are all there is in many paragraphs, outside CJK text
             problems, stack = _scan_quotes(text, p.start, p.end, lang, cjk, marks)
             first = p.start
-            reopened = text[first] in "“„«»‘‚「『\"" if first < p.end else False
+            # (Swedish and Finnish open with ”, as they close)
+            reopened = first < p.end and (text[first] in "“„«»‘‚「『\"" or (text[first] == "”" and lang in _SAME_RIGHT))
             if pending:
                 # a quotation continued from the previous paragraph: this one reopens it
                 # (the convention) or closes it with a stray closing mark (sloppy, not damage)
