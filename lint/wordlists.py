@@ -243,11 +243,45 @@ def zipf(word: str, lang: str, wordlist: str = "best") -> float:
     if i is None and "’" in w:
         w = w.replace("’", "'")
         i = small.get(w)
+    if i is None:
+        # wordfreq's own folding, where it differs from lower(): German ß, Greek final ς,
+        # Turkish İ and I, Romanian and Turkish s/t with comma or cedilla
+        f = fold(w if lang not in _DOTLESS_I else word.replace("’", "'"), lang)
+        if f != w:
+            w = f
+            i = small.get(w)
     if i is None and wordlist != "small":
         rare = rare_words(lang)
         if rare is not None:
             i = rare.get(w)
     return 9.0 - i / 100 if i is not None else 0.0
+
+
+#: languages whose wordfreq tables fold I to dotless ı and İ to i, and those that write
+#: s and t with a cedilla or with a comma below (wordfreq's language_info)
+_DOTLESS_I = frozenset({"tr", "az", "kk", "tt"})
+_CEDILLAS = frozenset({"tr", "az", "kk", "tt"})
+_COMMAS = frozenset({"ro"})
+
+
+def fold(word: str, lang: str) -> str:
+    """``word`` as wordfreq's tables spell it in ``lang``: case-folded (``ß`` is ``ss``,
+    a final ``ς`` is ``σ``), with Turkish dotted and dotless i, and the s and t below
+    which ``lang`` writes.
+
+    >>> fold("Straße", "de"), fold("ΑΘΗΝΑΣ", "el"), fold("İstanbul", "tr"), fold("Işık", "tr")
+    ('strasse', 'αθηνασ', 'istanbul', 'ışık')
+    >>> fold("Timişoara", "ro")
+    'timișoara'
+    """
+    if lang in _DOTLESS_I:
+        word = word.replace("İ", "i").replace("I", "ı")
+    w = word.casefold()
+    if lang in _CEDILLAS:
+        w = w.replace("ș", "ş").replace("ț", "ţ")
+    elif lang in _COMMAS:
+        w = w.replace("ş", "ș").replace("ţ", "ț")
+    return w
 
 
 @lru_cache(maxsize=None)

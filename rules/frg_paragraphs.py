@@ -26,6 +26,18 @@ _CLOSED_END = regex.compile(r"(?:(?<![.…])\.|。)[\"'”’»)\]）」』】�
 _STOP_THEN = regex.compile(r"[.!?…]+[\"”’»)]*[ \t]+[\"“‘«(]*(\p{L})")
 _LOWER_I = regex.compile(r"(?<![\p{L}\p{N}'’])i(?=['’]?[\s,.!?]|['’](?:m|ve|ll|d)\b)")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+$")
+#: languages where a paragraph that starts with a lower-case pronoun (Polish ``ja``, ``to``,
+#: ``co``; Dutch ``ik``; Swedish ``jag``) is reported as info: these languages drop or
+#: front subject pronouns in dialogue and informal writing, which starts lines so; the
+#: other classes of function words (articles, prepositions, conjunctions...) stay strong
+_PRONOUNS_WEAK = frozenset({"pl", "nl", "sv"})
+_STRONG_CLASSES = ("art", "det", "prep", "conj", "aux", "adv")
+#: short lower-case abbreviations that a lower-case word follows in running text (and, for
+#: the style count, single letters: ``e.g.``, ``z.B.``, ``r.`` for rok); a short word that
+#: is not one of them (``już.``, ``mam.``) ends a sentence. From each language's usage.
+_ABBREVIATIONS = frozenset("""tys mln mld np ok godz ul nr tzw wg ds pkt ang zob pt tj itd itp
+etc approx tsp tbsp vs fig ca cf ecc sig dott pag pág núm aprox env av bzw usw ggf vgl evtl inkl
+zzgl bv enz resp blz kr tel""".split())
 #: the same, searched backwards from the end (the same match: the run of letters ending at
 #: the end; a forward search tries, and fails, from every letter of the window first)
 _LAST_WORD_BACK = regex.compile(r"(?r)[\p{L}\p{M}]+$")
@@ -58,12 +70,12 @@ def _lowercase_style(doc) -> bool:
         last_word = _LAST_WORD.search
         for m in _STOP_THEN.finditer(text):
             s = m.start()
-            if text[s] == "." and m.group(1).islower():
+            if text[s] == "." and text[s + 1:s + 2] != "." and m.group(1).islower():
                 w = last_word(text, max(0, s - 5), s)
-                if w is not None and w.end() - w.start() <= 4 and (w.start() > s - 5 or s == 5) \
-                        and w.group().islower():
-                    continue  # a short lower-case word, a full stop and a lower-case word: an
-                    # abbreviation (tys. osób, np. w, e.g. the, z.B. die) as often as a sentence end
+                if w is not None and (w.start() > s - 5 or s == 5) and w.group().islower() \
+                        and (w.end() - w.start() == 1 or w.group() in _ABBREVIATIONS):
+                    continue  # an abbreviation, a full stop and a lower-case word (tys. osób,
+                    # np. w, e.g. the, z.B. die): not a sentence that starts in lower case
             total += 1
             lower += m.group(1).islower()
         style = lower > 0 and lower / total > 0.15
@@ -170,7 +182,8 @@ class LowercaseParagraphStart(lint.Rule):
             # a fragment left by a lost sentence start mostly begins with a function word
             # ("quando", "when", "and", "of the"); a lower-case content word is as often
             # informal writing
-            strong = first.lower() in C.function_words(p.lang or doc.lang)
+            lang = p.lang or doc.lang
+            strong = first.lower() in C.function_words(lang, None if lang not in _PRONOUNS_WEAK else _STRONG_CLASSES)
             yield self.finding(doc, p.start, end, f"paragraph starts in lower case ('{first}'): its beginning "
                                                   f"may have been lost",
                                severity=None if strong else "info", confidence=None if strong else 0.25)

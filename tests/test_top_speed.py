@@ -159,6 +159,8 @@ def _foreign_language_definition(word, lang):
         z = inj.common_words(m).get(word)
         if z is not None and z >= inj.COMMON and (best is None or z > best[1]):
             best = (m, round(z, 2))
+    if best is not None and lang in inj.SUFFIXES and inj._inflected(word, lang):
+        return None  # an inflected form of a common stem of ``lang`` (Turkish 'balona')
     return best
 
 
