@@ -27,7 +27,10 @@ import regex
 
 #: Languages unspun detects. Rules state which of these they cover.
 SUPPORTED = ("en", "it", "zh", "es", "fr", "de", "pt", "ru", "tr", "ja", "nl", "pl", "sv", "ro",
-             "da", "fi", "cs", "hu", "hr", "ca", "id", "vi")
+             "da", "fi", "cs", "hu", "hr", "ca", "id", "vi", "nb", "uk", "bg", "sr", "mk", "be",
+             "el", "ar", "ko", "he", "hi")
+#: Cyrillic languages, told apart by their letters (see :func:`_cyrillic_language`)
+CYRILLIC = ("ru", "uk", "bg", "sr", "mk", "be")
 
 _PROFILES: dict[str, str] = {
     "en": "the of and to in is that for it with as was on be by are this have from or at not "
@@ -85,6 +88,10 @@ _MORE_PROFILES: dict[str, str] = {
           "ada atau bisa sudah saat telah mereka kami kita adalah tersebut namun lebih",
     "vi": "và của là có trong được cho không những một các này đã với người để khi từ đến "
           "cũng như về sẽ thì ra nhiều theo tại vào đó nhưng",
+    # Norwegian Bokmål: the words it shares with Danish count for both, and those that
+    # differ decide (av/af, etter/efter, ble/blev, nå/nu, mye/meget, hva/hvad, noen/nogen)
+    "nb": "og det en den til er som på de med av ikke der var han hun har jeg vi men om fra "
+          "etter kan skal også ble eller ved seg sin deres være hadde nå mye hva noen ut sier",
 }
 _EXCLUDED = frozenset("ali for at on su ne ki".split())
 for _lang, _words in _MORE_PROFILES.items():
@@ -132,8 +139,9 @@ def _tokens(text: str) -> re.Pattern:
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 #: the blocks of the non-Latin scripts the detector knows (a fast first test)
-_NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff"
-                        "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]")
+_NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
+                        "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                        "\U00020000-\U0003134f]")
 
 
 #: runs of each script's letters, as Unicode block ranges (the standard `re` engine counts
@@ -146,7 +154,11 @@ _RUNS = {
     "greek": re.compile("[\u0370-\u03ff\u1f00-\u1fff]+"),
     "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f]+"),
     "hangul": re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+"),
+    "hebrew": re.compile("[\u0590-\u05ff]+"),
+    "devanagari": re.compile("[\u0900-\u0963\u0966-\u097f]+"),  # not the danda, which Bengali uses too
 }
+#: a Hangul syllable holds two or three letters: weighed against Latin letters so
+HANGUL_WEIGHT = 2.5
 
 
 def _count(pattern, text: str) -> int:
@@ -168,7 +180,8 @@ def _script_language(text: str) -> Optional[str]:
     cyr = _count(_RUNS["cyrillic"], text)
     lat = _count(_RUNS["latin"], text) + ascii_letters
     others = {"el": _count(_RUNS["greek"], text), "ar": _count(_RUNS["arabic"], text),
-              "ko": _count(_RUNS["hangul"], text)}
+              "ko": HANGUL_WEIGHT * _count(_RUNS["hangul"], text), "he": _count(_RUNS["hebrew"], text),
+              "hi": _count(_RUNS["devanagari"], text)}
     counts = {"zh": han + kana, "ru": cyr, "latn": lat, **others}
     best = max(counts, key=counts.get)
     if counts[best] == 0:
@@ -179,6 +192,54 @@ def _script_language(text: str) -> Optional[str]:
             return "latn"
         return "ja" if kana > 0.05 * (han + kana) else "zh"
     return best
+
+
+#: letters that only some Cyrillic alphabets have
+_CYRILLIC_LETTERS = {
+    "be": "ў",
+    "mk": "ѓќѕ",
+    "sr": "ђћ",
+    "uk": "їєґ",
+}
+#: a UTF-8 lead byte of Cyrillic (Р, С in cp1251) and a continuation byte read as cp1251
+_MOJIBAKE_PAIR = re.compile("[РС][\u0402-\u040f\u0452-\u045f\u0490\u0491\u0401\u0451\u0404\u0454"
+                            "\u0406\u0456\u0407\u0457\u0408\u0458\u0405\u0455\u040e\u045e"
+                            "‚„…†‡€‰‹‘’“”•–—™›\u00a0¤¦§©«¬\u00ad®°±µ¶·№»]")
+_SERBO_MACEDONIAN = re.compile("[јљњџЈЉЊЏ]")
+_RUSSIAN_ONLY = re.compile("[ыэёЫЭЁ]")
+_UK_I = re.compile("[іІ]")
+_HARD_SIGN = re.compile("[ъЪ]")
+#: common Bulgarian words that Russian does not have (or spells otherwise)
+_BULGARIAN_WORDS = re.compile(r"(?<![\w])(?:са|ще|това|които|който|която|като|също|няма|беше|бяха|тя|нейния)(?![\w])",
+                              re.IGNORECASE)
+
+
+def _cyrillic_language(text: str) -> Optional[str]:
+    """Which Cyrillic language ``text`` is in, from the letters only some alphabets have
+    (Ukrainian ї є ґ і, Belarusian ў, Serbian ђ ћ, Macedonian ѓ ќ ѕ, both ј љ њ џ;
+    Russian ы э ё) and, for Bulgarian (no ы э ё, a frequent ъ), a few of its words;
+    None when nothing tells them apart (a short line: then Russian, or the document's).
+
+    >>> _cyrillic_language("Він сказав, що їде до Києва."), _cyrillic_language("Това е градът, в който живея.")
+    ('uk', 'bg')
+    >>> _cyrillic_language("Мы уезжаем завтра."), _cyrillic_language("Он сказал") is None
+    ('ru', True)
+    """
+    text = _MOJIBAKE_PAIR.sub("", text)  # UTF-8 Cyrillic read as cp1251 holds every letter
+    counts = {lang: sum(text.count(ch) + text.count(ch.upper()) for ch in letters)
+              for lang, letters in _CYRILLIC_LETTERS.items()}
+    best = max(counts, key=counts.get)
+    if counts[best]:
+        return best
+    if _SERBO_MACEDONIAN.search(text):
+        return "sr"
+    russian = len(_RUSSIAN_ONLY.findall(text))
+    if not russian:
+        if len(_UK_I.findall(text)) >= 2:
+            return "uk"
+        if _HARD_SIGN.search(text) or len(_BULGARIAN_WORDS.findall(text)) >= 2:
+            return "bg"
+    return "ru" if russian else None
 
 
 #: one profile hit, in integer units: a word in k profiles gives each UNIT // k (exact for
@@ -212,6 +273,8 @@ def detect(text: str, default: Optional[str] = None, max_words: int = 150) -> Op
     script = _script_language(sample)
     if script is None:
         return default
+    if script == "ru":
+        return _cyrillic_language(sample) or (default if default in CYRILLIC else "ru")
     if script != "latn":
         return script
     words = _tokens(sample).findall(sample.lower(), 0, max_words * 12)[:max_words]
@@ -223,6 +286,12 @@ def detect(text: str, default: Optional[str] = None, max_words: int = 150) -> Op
                 letters[lang] = letters.get(lang, 0) + n
         for lang, n in letters.items():
             hits[lang] = hits.get(lang, 0) + min(n, 8) * (UNIT // 4)
+        # Czech ř ě ů and Polish ł ą ę ż ś ź ć ń never meet in one language: the letters of
+        # one rule the other out (Polish's one-letter words would win short Czech texts)
+        if "cs" in letters and "pl" in hits and not letters.get("pl"):
+            del hits["pl"]
+        elif "pl" in letters and "cs" in hits and not letters.get("cs"):
+            del hits["cs"]
     if not hits:
         return default
     (best, top), *rest = sorted(hits.items(), key=itemgetter(1), reverse=True)[:2] + [(None, 0)]
@@ -238,7 +307,7 @@ _LATIN_LANGS = frozenset(_WORDS)
 _SCRIPT_OF = {
     "zh": regex.compile(r"\p{Han}+"),
     "ja": regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+"),
-    "ru": regex.compile(r"\p{Cyrillic}+"),
+    **{lang: regex.compile(r"\p{Cyrillic}+") for lang in CYRILLIC},
 }
 
 

@@ -33,10 +33,50 @@ def test_clean_text_in_another_language_has_no_finding(path):
 @pytest.mark.parametrize("name, expected", [
     ("da", "da"), ("no", "da"), ("da-quotes", "da"), ("fi", "fi"), ("fi-quotes", "fi"), ("cs", "cs"),
     ("cs-quotes", "cs"), ("hu", "hu"), ("hu-quotes", "hu"), ("ca", "ca"), ("id", "id"), ("ms", "id"),
-    ("vi", "vi"), ("vi-quotes", "vi"),
+    ("vi", "vi"), ("vi-quotes", "vi"), ("uk", "uk"), ("uk-quotes", "uk"), ("bg", "bg"), ("sr", "sr"),
+    ("hi", "hi"), ("hi-quotes", "hi"), ("he", "he"), ("ko", "ko"), ("ko-quotes", "ko"), ("el", "el"),
 ])
 def test_languages_without_lexicons_are_detected(name, expected):
     assert language.detect((DATA / f"{name}.txt").read_text(encoding="utf-8")) == expected
+
+
+@pytest.mark.parametrize("path", EXTRA, ids=lambda p: p.stem)
+def test_clean_extra_texts_are_detected(path):
+    expected = {"no": "nb"}.get(path.stem.split("-")[0], path.stem.split("-")[0])
+    assert language.detect(path.read_text(encoding="utf-8")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Він сказав, що завтра їде до Києва разом із сестрою.", "uk"),
+    ("Това е градът, в който живея, и тук са всички мои приятели.", "bg"),
+    ("Мы уезжаем завтра, и это уже решено.", "ru"),
+    ("Ён сказаў, што заўтра едзе ў Мінск.", "be"),
+    ("Он је рекао да ће ђаци доћи сутра.", "sr"),
+    ("Тој рече дека ќе дојде утре со ѕвездите.", "mk"),
+    # Ukrainian read as cp1251 ("Смартфон" as UTF-8 bytes): its Р/С pairs hold Ў, ѓ, ќ...
+    ("Українські науковці кажуть: РЎРјР°СЂС‚С„РѕРЅ Сѓ Р»С–Р¶РєСѓ — це проблема.", "uk"),
+])
+def test_cyrillic_languages_are_told_apart(text, expected):
+    assert language.detect(text) == expected
+
+
+def test_a_short_cyrillic_line_without_telling_letters_keeps_the_documents_language():
+    assert language.detect("Про це повідомив мер.", default="uk") == "uk"
+    assert language.detect("Он сказал", default=None) == "ru"
+
+
+def test_czech_letters_rule_polish_out_and_back():
+    assert language.detect("Řekl, že ve městě je málo bytů a že ceny rostou.") == "cs"
+    assert language.detect("Powiedział, że w mieście jest mało mieszkań i że ceny rosną.") == "pl"
+
+
+def test_a_korean_paragraph_that_opens_in_english_is_korean():
+    # 21 Latin letters, 14 Hangul syllables of two or three letters each
+    assert language.detect("He said it was fine, really. 그는 괜찮다고 말했지만 걱정했다.") == "ko"
+
+
+def test_bengali_is_not_hindi_for_its_danda():
+    assert language.detect("আমি বাড়ি যাচ্ছি। সে স্কুলে গেছে।") is None
 
 
 def test_their_profiles_leave_out_what_would_mislead_short_texts():
