@@ -20,9 +20,20 @@ import regex
 
 import lint
 
-#: Languages written with letter case (a lower-case paragraph start or a capital mid-sentence
-#: means something there).
-CASED = frozenset("en it es fr de pt ru tr nl pl sv ro".split())
+#: Languages written in a cased script (Latin, Cyrillic, Greek): a lower-case paragraph start
+#: or a capital inside a word means something there. Case belongs to the script, not to the
+#: language, so every language of those scripts is listed (Arabic, Hebrew, Devanagari, CJK,
+#: Hangul and Thai have no case).
+CASED = frozenset(
+    "en it es fr de pt nl sv da nb no nn is fi et hu tr pl cs sk sl hr bs sr ro ca gl eu sq lv lt "
+    "id ms vi tl sw af cy ga ru uk bg mk be el".split()
+)
+#: The cased languages that wordfreq has a word table for (the rules that ask whether the
+#: parts of a token are words need one; tests check the list against
+#: ``lint.wordlists.available``, which loads a table, too slow for import time).
+CASED_WORDS = frozenset(
+    "en it es fr de pt nl sv da nb is fi hu tr pl cs sk sl ro ca lv lt id ms vi ru uk bg mk el".split()
+)
 #: Languages whose words glue into long compounds or agglutinate: "unknown long word" says
 #: little there.
 COMPOUNDING = frozenset("de nl sv fi da nb no is hu et tr".split())

@@ -23,14 +23,25 @@ import lint
 
 from . import _frg_common as C
 
+#: a word character for ``re``, or a combining mark that words of Indic scripts (Hindi
+#: ``के``, ``ने``) and pointed Arabic carry, which ``re`` does not call ``\w``; the Devanagari
+#: danda (``।``) is punctuation
+_W = r"[\w\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff]"
 #: a word repeated, with spaces, a line break or a comma between (one C-speed scan with the
 #: standard library's engine; the checks run only on the rare hits)
-_REPEAT = re.compile(r"\b(\w++)(,?\s+)(\1)\b", re.IGNORECASE)
+_REPEAT = re.compile(rf"(?<!{_W})({_W}++)(,?\s+)(\1)(?!{_W})", re.IGNORECASE)
+#: languages whose words carry combining marks that ``re`` does not call ``\w``: the
+#: pre-check of :meth:`DoubledWord._to_scan` (``\w`` only) cannot see their repeats
+_MARK_LANGS = frozenset(("hi",))
 _NEXT = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 _CJK_LANGS = frozenset(("zh", "ja", "ko"))
-#: languages whose one-letter words are prepositions and conjunctions (Russian "в в",
-#: Polish "w w"); elsewhere a one-letter word is often a letter or a label ("type a a")
-_ONE_LETTER_WORDS = frozenset(("ru", "pl"))
+#: languages whose one-letter words are prepositions, conjunctions or articles (Russian
+#: "в в", Polish "w w", Czech "v v", Ukrainian "у у", Hungarian "a a", Danish "i i", Greek
+#: "η η"); elsewhere a one-letter word is often a letter or a label ("type a a")
+_ONE_LETTER_WORDS = frozenset(("ru", "pl", "cs", "uk", "bg", "mk", "hu", "da", "nb", "el"))
+#: what may stand before a sentence start: a capitalised first word of a repeat (``The the``)
+#: is reported only there (Danish ``Kommer I i morgen?``: ``I`` is "you")
+_SENTENCE_BEFORE = frozenset(".!?…:;\"“”„«»()[]-–—\n")
 
 #: article pairs that are grammatical: "dare il la" (give the A note), "à la une" (on the
 #: front page), "un des meilleurs" (one of the best), Portuguese "a um" (preposition a + um)
@@ -124,9 +135,12 @@ class DoubledWord(lint.Rule):
     these when they replace or insert words.
 
     Not reported: grammatical repeats (``that that``, ``had had``, ``gave her her``, French
-    ``nous nous``/``vous vous``, German relative ``die die``/``das das``), particles before a
+    ``nous nous``/``vous vous``, German relative ``die die``/``das das``, Czech ``se se``,
+    Danish ``det det``, Greek clitics ``η μάνα μου μου είπε``; a capitalised first word only
+    at a sentence start: Danish ``Kommer I i morgen?``), particles before a
     name (``de de Gaulle``), intensifying repeats (``very very``, ``muy muy``), reduplication
-    (``piano piano``, ``yavaş yavaş``, Chinese and Japanese), and idioms made of two
+    (``piano piano``, ``yavaş yavaş``, ``σιγά σιγά``, ``धीरे धीरे``, Chinese and Japanese;
+    Hindi words with vowel signs are matched whole), and idioms made of two
     articles (French ``donner le la``, ``à la une``, ``un des``). A function word written
     twice (``the the``) is as often a typing slip as damage, so it is reported as info; two
     different articles in a row and a doubled connector are warnings.
@@ -143,7 +157,8 @@ class DoubledWord(lint.Rule):
     fix_hint = "Drop one of the two words."
     fix = "unsafe"
     confidence = 0.7
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv")
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "cs", "hu", "da", "nb", "id",
+                 "ro", "uk", "bg", "mk", "el", "ar", "hi")
     matches = (
         lint.Example("A man arrived with his belongings stuffed into the a giant backpack.", "en",
                      covers="the a"),
@@ -156,6 +171,17 @@ class DoubledWord(lint.Rule):
         lint.Example("Hon flyttade till till Uppsala förra året.", "sv", covers="till till"),
         lint.Example("Wczoraj burmistrz spotkał się się z mieszkańcami osiedla.", "pl", covers="się się"),
         lint.Example("Het museum blijft volgens volgens de directeur open.", "nl", covers="volgens volgens"),
+        lint.Example("Starosta řekl, že na na náměstí vyroste nová kašna.", "cs", covers="na na"),
+        lint.Example("A polgármester szerint a a főtéren új szökőkút épül.", "hu", covers="a a"),
+        lint.Example("Borgmesteren siger, at der kommer et springvand i i midten af torvet.", "da", covers="i i"),
+        lint.Example("Ordføreren sier at fontenen skal stå for for rådhuset.", "nb", covers="for for"),
+        lint.Example("Мер сказав, що у у центрі міста з'явиться новий фонтан.", "uk", covers="у у"),
+        lint.Example("Кметът каза, че фонтанът ще бъде построен на на площада.", "bg", covers="на на"),
+        lint.Example("Ο δήμαρχος είπε ότι τα τα έργα στην πλατεία θα τελειώσουν.", "el", covers="τα τα"),
+        lint.Example("Wali kota mengatakan air mancur baru dibangun di di tengah alun-alun.", "id", covers="di di"),
+        lint.Example("Primarul a spus că fântâna nouă va fi construită în în centrul pieței.", "ro", covers="în în"),
+        lint.Example("قال رئيس البلدية إن النافورة الجديدة ستبنى في في وسط الساحة.", "ar", covers="في في"),
+        lint.Example("महापौर ने कहा कि शहर के के बीच में नया फव्वारा बनेगा।", "hi", covers="के के"),
     )
     no_matches = (
         lint.Example("I know that that is true, and he had had enough; what it is is a mess.", "en"),
@@ -173,6 +199,15 @@ class DoubledWord(lint.Rule):
         lint.Example("Det det handlar om är pengar, och den som som barn flyttade vet var var hon bor.", "sv"),
         lint.Example("Heb je je jas? Als ze ze zien, zijn zijn ouders blij.", "nl"),
         lint.Example("To to jest mój dom, a dała jej jej książkę.", "pl"),
+        lint.Example("Starosta se se zástupci firmy setkal v pondělí a dohodli se na termínu.", "cs"),
+        lint.Example("Kommer I i morgen? Det det handler om, er penge.", "da"),
+        lint.Example("Det det gjelder, er hvem som som barn bodde der.", "nb"),
+        lint.Example("Η μάνα μου μου είπε να περπατάω σιγά σιγά, και ο πατέρας του του έδωσε το κλειδί.", "el"),
+        lint.Example("वह धीरे धीरे चलता है और बार बार रुकता है।", "hi"),
+        lint.Example("تقدم الفريق رويداً رويداً نحو اللقب.", "ar"),
+        lint.Example("Az az ember, aki tegnap itt volt, egy egy almát adott mindenkinek.", "hu"),
+        lint.Example("Anak-anak bermain di taman, kata-kata mereka terdengar keras.", "id"),
+        lint.Example("Він знав, що що б не сталося, вона прийде.", "uk"),
     )
 
     def check(self, doc):
@@ -202,7 +237,7 @@ class DoubledWord(lint.Rule):
         langs = [lang for lang in doc.languages if lang in self.languages]
         every = (True, frozenset(langs))
         low = doc.lowered
-        if len(low) != len(text) or "Σ" in text:
+        if len(low) != len(text) or "Σ" in text or not _MARK_LANGS.isdisjoint(langs):
             return every
         words = _repeat_words()
         after, at_start, pair_langs = _adjacent_scan(doc.languages, C.bmp_only(low))
@@ -244,8 +279,8 @@ class DoubledWord(lint.Rule):
                 continue
             if (len(w) < 2 and lang not in _ONE_LETTER_WORDS) or w not in C.function_words(lang) or w in legit_table.get(lang, ()) or second != w:
                 continue
-            if first != w and not first[0].isupper():
-                continue
+            if first != w and (not first[0].isupper() or not self._sentence_start(text, m.start())):
+                continue  # The the at a sentence start; not Danish "Kommer I i morgen?"
             nxt = _NEXT.match(text, m.end(), p.end if p else len(text))
             if nxt and nxt.group(1)[0].isupper() and w in C.word_set("name_prefixes.txt"):
                 continue  # a name particle: de de Gaulle, van van Gogh
@@ -253,6 +288,15 @@ class DoubledWord(lint.Rule):
             # and a doubled connector are the stronger signals
             yield self.finding(doc, m.start(), m.end(), f"word '{w}' written twice", suggestion=first,
                                severity="info", confidence=0.3)
+
+    @staticmethod
+    def _sentence_start(text, i):
+        """True when ``text[i]`` starts a sentence, a line or a quotation (what precedes it,
+        spaces skipped, is punctuation that ends or opens one)."""
+        j = i - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        return j < 0 or text[j] in _SENTENCE_BEFORE
 
     def _pairs(self, doc, lang):
         pat = _pair_pattern(lang)

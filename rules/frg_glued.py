@@ -33,6 +33,11 @@ _NOT_AFTER = frozenset("_@#/\\&+0123456789")
 _GLUED_SHAPE = regex.compile(r"(\p{Lu}?\p{Ll}{3,}|\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)")
 #: FRG002 shape: one word of 8+ lower-case letters (optionally Capitalised).
 _LONG_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}{7,}")
+#: FRG001 shape of a word glued to a one-letter word written as a capital (``ΣαντορίνηΗ
+#: κατάσταση``, ``KeszthelyenA vízügyi``): the letter must be a one-letter function word of
+#: the language and a lower-case word must follow.
+_ONE_CAP_SHAPE = regex.compile(r"(\p{Lu}?\p{Ll}{3,})(\p{Lu})")
+_LOWER_NEXT = regex.compile(r" \p{Ll}{2}")
 #: FRG003 shape: a word, then one or two capitals.
 _STRAY_SHAPE = regex.compile(r"(\p{Lu}?\p{Ll}{3,})(\p{Lu}{1,2})")
 #: FRG004 candidates: letter, sentence punctuation, letter.
@@ -139,11 +144,32 @@ def _english_loan(word: str, lang: str) -> bool:
 
 
 #: FRG001: the least Zipf frequency of the right part of a join with a capital (outside
-#: English, which asks for a function word or Zipf 5). Cyrillic text has no camelCase
-#: identifiers or brand names of that shape, so a less frequent word there will do
-#: (``КазахстанаПриезжие``: ``приезжие``, newcomers, is 3.0).
+#: English, which asks for a function word or Zipf 5). Cyrillic and Greek text have few
+#: camelCase identifiers or brand names of that shape, so a less frequent word there will
+#: do (``КазахстанаПриезжие``: ``приезжие``, newcomers, is 3.0 in Russian; the Ukrainian
+#: ``приїжджі`` is 2.4), when the left part is a common word (Zipf 3 or more).
 MIN_RIGHT_ZIPF = 3.5
-MIN_RIGHT_ZIPF_CYRILLIC = 3.0
+MIN_RIGHT_ZIPF_NONLATIN = 2.0
+
+
+def _nonlatin(ch: str) -> bool:
+    """True for a Greek or Cyrillic letter."""
+    return "\u0370" <= ch <= "\u04ff"
+
+
+def _inflected_brand(left: str, right: str, lang: str) -> bool:
+    """True when ``left + right`` is a camel-case brand with an inflection ending of 1-3
+    letters (Czech ``TikToku``, ``LinkedInem``; Polish ``YouTubie`` is known whole): the
+    brand itself is in the camel-case list or known to wordfreq."""
+    if lang == "en":
+        return False
+    for k in (1, 2, 3):
+        if len(right) - k < 3:
+            break
+        stem = left + right[:-k]
+        if _intercap(stem) or C.known(stem, lang) or _intercap(stem + "e") or C.known(stem + "e", lang):
+            return True
+    return False
 
 
 class GluedWords(lint.Rule):
@@ -170,7 +196,7 @@ class GluedWords(lint.Rule):
     fix_hint = "Put back the space (or sentence break) between the two words."
     fix = "unsafe"
     confidence = 0.8
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    languages = tuple(sorted(C.CASED_WORDS))
     matches = (
         lint.Example("Viaggiarono fino al confine con l’ex repubblica sovietica KazakistanHanno aspettato "
                      "in fila per tre giorni.", "it", covers="KazakistanHanno"),
@@ -183,6 +209,21 @@ class GluedWords(lint.Rule):
         lint.Example("Они уехали из РоссииОни не хотят воевать.", "ru", covers="РоссииОни"),
         lint.Example("Об этом рассказали жители ГрузииОчевидцы говорят, что очередь растянулась на километры.",
                      "ru", covers="ГрузииОчевидцы"),
+        lint.Example("Vlak dorazil do stanice OlomoucCestující museli hodinu čekat na náhradní autobus.", "cs",
+                     covers="OlomoucCestující"),
+        lint.Example("A csapat tegnap késő este érkezett DebrecenbeA játékosok nagyon fáradtak voltak.", "hu",
+                     covers="DebrecenbeA"),
+        lint.Example("Turen gik videre med bus til AalborgDer ventede en varm middag på holdet.", "da",
+                     covers="AalborgDer"),
+        lint.Example("Fergen kom sent fram til BergenDe fleste passasjerene gikk rett hjem.", "nb", covers="BergenDe"),
+        lint.Example("Bus terakhir berangkat dari BandungPara penumpang harus menunggu sampai pagi.", "id",
+                     covers="BandungPara"),
+        lint.Example("Η συναυλία έγινε χθες το βράδυ στη ΘεσσαλονίκηΟι θεατές έμειναν μέχρι το τέλος.", "el",
+                     covers="ΘεσσαλονίκηΟι"),
+        lint.Example("Потяг запізнився на дві години до ХарковаПасажири чекали на пероні.", "uk",
+                     covers="ХарковаПасажири"),
+        lint.Example("Делегацията пристигна вчера във ВарнаГостите бяха посрещнати от кмета.", "bg",
+                     covers="ВарнаГостите"),
     )
     no_matches = (
         lint.Example("He watched it on YouTube with his iPhone, then sold it on eBay.", "en"),
@@ -193,6 +234,9 @@ class GluedWords(lint.Rule):
         lint.Example("Follow #WorldCup and @JohnSmith for news, or read Data_Frame and fileName2.", "en"),
         lint.Example("Alle LehrerInnen und BürgerInnen sind eingeladen.", "de"),
         lint.Example("Leonardo DiCaprio e Fiorello LaGuardia erano a New York.", "it"),
+        lint.Example("Video na TikToku a rozhovor na LinkedInu sledovalo víc lidí než loni, uvedla firma.", "cs"),
+        lint.Example("Η ΔΕΗ και ο ΟΤΕ ανακοίνωσαν νέα τιμολόγια για το iPhone και το YouTube.", "el"),
+        lint.Example("Він написав про це у Facebook і на YouTube, а потім у TikTok.", "uk"),
     )
 
     def check(self, doc):
@@ -204,7 +248,12 @@ class GluedWords(lint.Rule):
             start, end = C.token_around(text, i, i + 1)
             seen = end
             m = _GLUED_SHAPE.fullmatch(text, start, end)
-            if m is None or not _clean_edges(text, start, end):
+            if m is None:
+                one = self._one_letter(doc, text, start, end)
+                if one is not None:
+                    yield one
+                continue
+            if not _clean_edges(text, start, end):
                 continue
             left, right = m.group(1), m.group(2)
             lang = doc.lang_at(start)
@@ -213,6 +262,8 @@ class GluedWords(lint.Rule):
             whole = left + right
             if _intercap(whole) or _name_prefix(left) or _combining_prefix(left) or C.known(whole, lang):
                 continue
+            if _inflected_brand(left, right, lang):
+                continue  # TikToku, LinkedInem: a brand with a case ending
             rl = right.lower()
             if rl in ("innen", "in"):
                 continue  # German gender-inclusive Binnen-I: LehrerInnen
@@ -230,10 +281,26 @@ class GluedWords(lint.Rule):
             elif lang == "en":
                 if rl not in C.function_words(lang) and rz < 5.0:
                     continue
-            elif rz < (MIN_RIGHT_ZIPF_CYRILLIC if "\u0400" <= right[0] <= "\u04ff" else MIN_RIGHT_ZIPF):
+            elif rz < (MIN_RIGHT_ZIPF_NONLATIN if _nonlatin(right[0]) and C.known(left, lang, 3.0) else MIN_RIGHT_ZIPF):
                 continue
             yield self.finding(doc, start, end, f"words glued together: '{left}' + '{right}'",
                                suggestion=f"{left} {right}")
+
+    def _one_letter(self, doc, text, start, end):
+        """The finding for a word glued to a one-letter function word written as a capital
+        (a sentence start: ``ΣαντορίνηΗ κατάσταση``, ``KeszthelyenA vízügyi``), or None."""
+        m = _ONE_CAP_SHAPE.fullmatch(text, start, end)
+        if m is None or _LOWER_NEXT.match(text, end) is None or (start > 0 and text[start - 1] in _NOT_BEFORE):
+            return None
+        left, cap = m.group(1), m.group(2)
+        lang = doc.lang_at(start)
+        if lang not in self.languages or cap.lower() not in C.function_words(lang):
+            return None
+        if cap in _CAP_SUFFIXES or _intercap(left + cap) or _name_prefix(left) or C.known(left + cap, lang):
+            return None
+        if not C.known(left, lang, 3.0):
+            return None
+        return self.finding(doc, start, end, f"words glued together: '{left}' + '{cap}'", suggestion=f"{left} {cap}")
 
 
 class GluedLowercaseWords(lint.Rule):
@@ -260,7 +327,7 @@ class GluedLowercaseWords(lint.Rule):
     fix_hint = "Put back the space between the two words."
     fix = "unsafe"
     confidence = 0.45
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    languages = tuple(sorted(C.CASED_WORDS))
     matches = (
         lint.Example("L’annuncio di Putinsecondo il governo kazako ha spinto molti a partire.", "it",
                      covers="Putinsecondo"),
@@ -276,6 +343,7 @@ class GluedLowercaseWords(lint.Rule):
         lint.Example("Die Bundesregierung plant eine Verkehrswegeplanung für Straßenbahnhaltestellen.", "de"),
         lint.Example("Evlerimizdekilerden haberdar olmadılar.", "tr"),
         lint.Example("The counterattack was unexpected, and nevertheless successful.", "en"),
+        lint.Example("Rapat antarkementerian membahas prasejarah dan masa pascapandemi.", "id"),
         lint.Example("We use a depthwise convolution in the network, and the cat has a catlike grace.", "en"),
     )
 
@@ -407,7 +475,7 @@ class StrayCapital(lint.Rule):
     fix_hint = "Remove the stray letters (or restore the words they were cut from)."
     fix = "unsafe"
     confidence = 0.7
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "nl", "pl", "sv", "ro")
+    languages = tuple(sorted(C.CASED_WORDS))
     matches = (
         lint.Example("Dopo pochi giorni il progetto di PutinR., in lacrime ha salutato sua nonna.", "it",
                      covers="PutinR"),
@@ -419,6 +487,12 @@ class StrayCapital(lint.Rule):
         lint.Example("Директор школы Марат ГарифуллинЗ. рассказал о ремонте.", "ru", covers="ГарифуллинЗ"),
         lint.Example("« Le chantier avance », assure Pierre DurandE., adjoint au maire.", "fr",
                      covers="DurandE"),
+        lint.Example("Ředitel školy Tomáš NovotnýK., který vede školu deset let, oznámil změny.", "cs",
+                     covers="NovotnýK"),
+        lint.Example("Az igazgató, Nagy ÁgnesT., elmondta, hogy jövőre bővítik az iskolát.", "hu", covers="ÁgnesT"),
+        lint.Example("Ο δήμαρχος Γιάννης ΠαπαδάκηςΛ., μιλώντας στους δημοσιογράφους, είπε ότι θα γίνει.", "el",
+                     covers="ΠαπαδάκηςΛ"),
+        lint.Example("Директор ліцею Андрій ШевчукО., за його словами, планує ремонт.", "uk", covers="ШевчукО"),
     )
     no_matches = (
         lint.Example("J.R.R. Tolkien wrote it; the U.S. and the U.K. agreed.", "en"),
@@ -428,6 +502,7 @@ class StrayCapital(lint.Rule):
         lint.Example("King Henry VIII, Louis XIV.", "en"),
         lint.Example("The studio ported the game from Microsoft DirectX. Elon Musk founded SpaceX.", "en"),
         lint.Example("Anna Kowalska, Jan Nowak i Piotr Wiśniewski przyszli.", "pl"),
+        lint.Example("Firma ČEZ a.s. a banka ČSOB zvýšily zisk, uvedla ČTK.", "cs"),
     )
 
     def check(self, doc):

@@ -37,7 +37,10 @@ _STRONG_CLASSES = ("art", "det", "prep", "conj", "aux", "adv")
 #: is not one of them (``już.``, ``mam.``) ends a sentence. From each language's usage.
 _ABBREVIATIONS = frozenset("""tys mln mld np ok godz ul nr tzw wg ds pkt ang zob pt tj itd itp
 etc approx tsp tbsp vs fig ca cf ecc sig dott pag pág núm aprox env av bzw usw ggf vgl evtl inkl
-zzgl bv enz resp blz kr tel""".split())
+zzgl bv enz resp blz kr tel
+tis mil mld tzv např atd str kb ill stb ún pl ld mio mia osv dvs bl eks mill dll dsb jl rp lei dl dna
+тыс млн млрд руб тис грн див напр хил лв ден
+εκατ δισ χιλ χλμ τμ""".split())
 #: the same, searched backwards from the end (the same match: the run of letters ending at
 #: the end; a forward search tries, and fails, from every letter of the window first)
 _LAST_WORD_BACK = regex.compile(r"(?r)[\p{L}\p{M}]+$")
@@ -60,9 +63,11 @@ def _dangling(lang):
     return C.lang_table("dangling_words.tsv").get(lang, ())
 
 
-def _lowercase_style(doc) -> bool:
+def _lowercase_style(doc, strong: bool = False) -> bool:
     """True when the document's sentences often start in lower case (informal writing, chat,
-    lower-case style): a lower-case paragraph start says nothing there."""
+    lower-case style): a lower-case paragraph start says nothing there. With ``strong`` (the
+    paragraph starts with a function word, the mark of a cut) one lower-case sentence start
+    is not enough: it may be a line of spliced spam (``... ostatně. best online casino``)."""
     style = doc.cache.get("frg.lowercase_style")
     if style is None:
         text = doc.text
@@ -78,11 +83,12 @@ def _lowercase_style(doc) -> bool:
                     # np. w, e.g. the, z.B. die): not a sentence that starts in lower case
             total += 1
             lower += m.group(1).islower()
-        style = lower > 0 and lower / total > 0.15
-        if not style and doc.lang == "en":
-            style = bool(_LOWER_I.search(text))  # "i think": informal lower-case writing
+        many = lower > 0 and lower / total > 0.15
+        style = (many, many and lower > 1)
+        if not style[1] and doc.lang == "en" and _LOWER_I.search(text):
+            style = (True, True)  # "i think": informal lower-case writing
         doc.cache["frg.lowercase_style"] = style
-    return style
+    return style[1] if strong else style[0]
 
 
 def _ends_open(doc, p) -> bool:
@@ -120,7 +126,7 @@ class LowercaseParagraphStart(lint.Rule):
     summary = "text paragraph starts in lower case (its beginning was lost)"
     fix_hint = "Restore the lost start of the sentence, or join the fragment to the paragraph it belongs to."
     confidence = 0.45
-    languages = tuple(sorted(C.CASED))
+    languages = tuple(sorted(C.CASED_WORDS))  # a cased script and a word table
     matches = (
         lint.Example("Vadim ha deciso di partire.\n\nquando L’invasione russa dell’Ucraina è iniziata, Vadim è sceso "
                      "in strada per protestare.", "it", covers="quando L’invasione"),
@@ -135,6 +141,19 @@ class LowercaseParagraphStart(lint.Rule):
                      "then the rain came and everybody went home early.", "en", covers="and then"),
         lint.Example("Die jungen Männer gingen schnell.\n\nals die Mobilmachung verkündet wurde, packten sie ihre "
                      "Koffer und fuhren zur Grenze.", "de", covers="als die"),
+        lint.Example("Radnice oznámila nové jízdní řády.\n\nprotože se opravuje most, autobusy pojedou objížďkou "
+                     "přes sídliště.", "cs", covers="protože se"),
+        lint.Example("Ο δήμος ανακοίνωσε νέα δρομολόγια.\n\nκαι οι επιβάτες θα πρέπει να περιμένουν περισσότερο "
+                     "στις στάσεις.", "el", covers="και οι"),
+        lint.Example("Міська рада затвердила новий розклад.\n\nщо автобуси їздитимуть рідше у вихідні дні через "
+                     "ремонт.", "uk", covers="що автобуси"),
+        lint.Example("Kommunen har vedtaget en ny køreplan.\n\nfordi broen skal repareres, kører busserne en omvej "
+                     "gennem byen.", "da", covers="fordi broen"),
+        lint.Example("The council has a new timetable.\n\nRead more: Bridge repairs will start in spring\n\nbecause "
+                     "the bridge is closed, buses will take a detour through the estate.", "en", covers="because the"),
+        lint.Example("Το έργο κοστίζει 40 εκατ. ευρώ και θα ολοκληρωθεί το 2026. Οι κάτοικοι ζητούν ενημέρωση. Ο "
+                     "δήμος απαντά σύντομα.\n\nμετά τις εκλογές θα ξεκινήσει η δεύτερη φάση του έργου.", "el",
+                     covers="μετά τις"),
     )
     no_matches = (
         lint.Example("Prices rose.\n\niPhone sales fell sharply this year, and eBay listings doubled.", "en"),
@@ -145,6 +164,9 @@ class LowercaseParagraphStart(lint.Rule):
         lint.Example("他们走了。\n\n他们到了边境。", "zh"),
         lint.Example("i went there yesterday. it was great. we loved it.\n\nand then we went home, tired "
                      "but happy.", "en"),
+        lint.Example("We drove through the night and finally got to\n\nthe coast just before dawn, tired but "
+                     "happy.", "en"),
+        lint.Example("Our road trip along the coast\n\nwas the best week of the summer, and we loved it.", "en"),
     )
 
     def check(self, doc):
@@ -154,7 +176,7 @@ class LowercaseParagraphStart(lint.Rule):
             c = text[p.start:p.start + 1]  # the cheapest test first: most paragraphs fail it
             if c < "\x80" and not "a" <= c <= "z":
                 continue  # an ASCII character that is not a lower-case letter (no regex needed)
-            if p.kind != "text" or (p.lang or doc.lang) not in C.CASED:
+            if p.kind != "text" or (p.lang or doc.lang) not in C.CASED_WORDS:
                 continue
             m = _FIRST_WORDS.match(text, p.start, p.end)
             if not m:
@@ -172,21 +194,47 @@ class LowercaseParagraphStart(lint.Rule):
             if idx == 0:
                 continue  # a document that starts mid-sentence: truncated, not a broken paragraph
             prev = paras[idx - 1]
+            lang = p.lang or doc.lang
+            after_title = False
             if prev.kind != "heading" and not _CLOSED_END.search(text, max(prev.start, prev.end - 12), prev.end):
-                continue  # continues the previous paragraph's open sentence (or its colon), or
-                # answers its question or exclamation, as informal writing does
+                after_title = self._closed_title(text, prev, lang)
+                if not after_title:
+                    continue  # continues the previous paragraph's open sentence (or its colon), or
+                    # answers its question or exclamation, as informal writing does
             if len(doc.text[p.start:p.end].split()) < 5:
-                continue
-            if _lowercase_style(doc):
                 continue
             # a fragment left by a lost sentence start mostly begins with a function word
             # ("quando", "when", "and", "of the"); a lower-case content word is as often
             # informal writing
-            lang = p.lang or doc.lang
             strong = first.lower() in C.function_words(lang, None if lang not in _PRONOUNS_WEAK else _STRONG_CLASSES)
+            if _lowercase_style(doc, strong):
+                continue
+            if after_title and not (strong and first.lower() in C.function_words(lang, _STRONG_CLASSES)):
+                continue  # after a title line only a function word (kvůli, because, and) is a cut
             yield self.finding(doc, p.start, end, f"paragraph starts in lower case ('{first}'): its beginning "
                                                   f"may have been lost",
                                severity=None if strong else "info", confidence=None if strong else 0.25)
+
+
+    @staticmethod
+    def _closed_title(text, prev, lang) -> bool:
+        """True when ``prev`` is a labelled title line (a "read also" link, a caption
+        credit: short, one line, no terminal punctuation, a label of one or two words and a
+        colon first, ``Read more: ...``, ``Čtěte také: ...``) of 3+ words that starts with a
+        capital and ends on a word a sentence can end on (not a function word or a dangling
+        word): the next paragraph does not continue it. A title without a label may be the
+        start of a sentence that the next paragraph continues (``Our trip along the coast``
+        / ``was the best week``)."""
+        if prev.kind != "title" or not text[prev.start:prev.start + 1].isupper():
+            return False
+        words = text[prev.start:prev.end].split()
+        if len(words) < 3 or not any(w.endswith(":") for w in words[:2]):
+            return False
+        m = _LAST_WORD_BACK.search(text, prev.start, prev.end)
+        if m is None or m.end() < prev.end:
+            return False
+        last = m.group().lower()
+        return last not in C.function_words(lang) and last not in _dangling(lang)
 
 
 class UnterminatedParagraph(lint.Rule):

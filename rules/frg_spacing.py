@@ -11,6 +11,7 @@ cosmetic, so these rules report at ``info`` severity, with safe fixes.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 import re
 
 import regex
@@ -28,6 +29,9 @@ _SPACE_BEFORE_PLAIN = re.compile(r" [,.;:!?](?=[ \t\n\"”’»]|$)")
 _MARK = regex.compile(r"\p{M}")
 #: French typography puts a (thin) space before these, and inside « »
 _FRENCH_SPACED = frozenset(";:!?")
+#: sentence punctuation inside a line of prose (a mark, then a space or the line's end):
+#: a line of table columns has none
+_PROSE_PUNCT = re.compile(r"[.!?,;…。！？，；](?:[ \t\u00a0\"”’»)]|$)", re.MULTILINE)
 _RUN = regex.compile(r"(?<=[^\s])(?:[ \u00a0]{2,}|[ \u00a0]*\t[ \t\u00a0]*)(?=[^\s])")
 _CJK_SPACE = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー])[ \u00a0]+(?=[\p{Han}\p{Hiragana}\p{Katakana}ー])"
@@ -98,8 +102,10 @@ class SpaceBeforePunctuation(lint.Rule):
 class WhitespaceRun(lint.Rule):
     """A run of two or more spaces, or a tab, inside a line of prose: the trace of removed
     markup, columns or justification. Indentation, exactly two spaces after a full stop (a
-    typing convention; three or more, or a tab, are not) and aligned columns (several runs
-    on one line) are not reported. The fix keeps one space.
+    typing convention; three or more, or a tab, are not) and aligned columns are not
+    reported: a line with several runs is taken for a row of columns when a neighbouring line
+    has runs too or when it has no sentence punctuation (a row of a table), not when it is a
+    sentence (``podnik   doporučuje   cestujícím, aby...``). The fix keeps one space.
 
     >>> import lint
     >>> len(lint.check_text(WhitespaceRun(), "One sentence.  Another one.", "en"))
@@ -121,11 +127,16 @@ class WhitespaceRun(lint.Rule):
         lint.Example("Het station gaat dicht.    De reizigers wachten buiten.", "nl", covers="    "),
         lint.Example("Tåget var sent.\tAlla väntade på perrongen.", "sv", covers="\t"),
         lint.Example("Il pleuvait depuis le matin.   Personne ne sortait.", "fr", covers="   "),
+        lint.Example("Dopravní podnik   doporučuje   cestujícím, aby si trasu naplánovali předem.", "cs",
+                     covers="   doporučuje"),
+        lint.Example("The museum   will open   again on Monday, the director said.", "en", covers="   will"),
     )
     no_matches = (
         lint.Example("One sentence.  Another one follows.", "en"),
         lint.Example("    indented code-like line at the start", "en"),
         lint.Example("Name    Age    City\nJohn    30     Rome", "en"),
+        lint.Example("Total    120    340", "en"),
+        lint.Example("Berlin, Germany    3.6 m    891 km²\nParis, France    2.1 m    105 km²", "en"),
     )
 
     def check(self, doc):
@@ -135,19 +146,29 @@ class WhitespaceRun(lint.Rule):
             return
         line_runs: dict = {}
         found = []
+        starts = doc.line_starts
         for m in _RUN.finditer(text):
             if m.end() - m.start() == 2 and "\t" not in m.group() and text[m.start() - 1] in ".!?:;。":
                 continue  # two spaces after a sentence: a typing convention (three or a tab are not)
-            line = doc.line_span(m.start())[0]
+            line = bisect_right(starts, m.start()) - 1  # the line's index
             line_runs[line] = line_runs.get(line, 0) + 1
             found.append((m, line))
         for m, line in found:
-            if line_runs[line] > 1:
+            if line_runs[line] > 1 and self._columns(doc, text, line, line_runs, starts):
                 continue  # aligned columns
             p = doc.paragraph_at(m.start())
             if p is not None and p.kind == "table":
                 continue
             yield self.finding(doc, m.start(), m.end(), "run of whitespace inside a line", suggestion=" ")
+
+    @staticmethod
+    def _columns(doc, text, line, line_runs, starts) -> bool:
+        """True when a line with several runs is a row of columns: the line before or after
+        has runs too, or the line has no sentence punctuation."""
+        if line_runs.get(line - 1) or line_runs.get(line + 1):
+            return True
+        start, end = doc.line_span(starts[line])
+        return _PROSE_PUNCT.search(text, start, end) is None
 
 
 class SpaceInCJK(lint.Rule):
