@@ -33,19 +33,29 @@ import regex
 
 import lint
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-#: word boundaries of Latin/Cyrillic phrases
-LEFT = r"(?<!\w)"
-RIGHT = r"(?!\w)"
+#: scripts written without spaces (Korean has spaces: its phrases get word boundaries, and
+#: an open end ``채널*`` takes a particle)
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+#: combining marks that ``re``'s ``\w`` leaves out but that belong to a word: Devanagari
+#: and other Indic vowel signs (``करें``), Arabic and Hebrew vowel points, decomposed Latin
+#: accents. Inside ``[...]`` next to ``\w``.
+MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+         "\u0900-\u0963\u0966-\u096f\u0971-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e")
+#: a word character (``\w`` or a combining mark), for ``[...]``
+W = r"\w" + MARKS
+#: word boundaries of Latin/Cyrillic phrases (the class of marks in a case-sensitive scope:
+#: under IGNORECASE ``re`` would expand its ranges letter by letter, slow to compile)
+LEFT = rf"(?-i:(?<![{W}]))"
+RIGHT = rf"(?-i:(?![{W}]))"
 #: CJK-aware boundaries: a word character that is not CJK (a Latin word glued to Chinese
 #: text, "下载APP", still has edges). Compiling the CJK ranges costs ~1 ms, so only the
 #: patterns that need it use them (case-sensitive scope: under IGNORECASE ``re`` would
 #: expand the ranges letter by letter).
 _NOT_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-LEFT_CJK = rf"(?-i:(?<![^\W{_NOT_CJK}]))"
-RIGHT_CJK = rf"(?-i:(?![^\W{_NOT_CJK}]))"
+LEFT_CJK = rf"(?-i:(?<![^\W{_NOT_CJK}])(?<![{MARKS}]))"
+RIGHT_CJK = rf"(?-i:(?![^\W{_NOT_CJK}])(?![{MARKS}]))"
 #: what may precede the text of a line: bullets, quotes, Markdown marks, emoji, arrows
-LEAD_JUNK = r"[^\w\n]*"
+LEAD_JUNK = rf"(?-i:[^{W}\n]*)"
 _CJK_FAST = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -65,7 +75,7 @@ def _tokens(phrase: str, fold: bool = True) -> list[str]:
             else:
                 toks.append(re.escape(ch))
         if open_end:
-            toks.append(r"[^\W\d_]*")
+            toks.append(rf"(?-i:(?:[^\W\d_]|[{MARKS}])*)")
         if wi < len(words) - 1:
             toks.append(r"\s+")
     return toks
@@ -272,8 +282,8 @@ def unmasked(doc: "lint.Document", start: int, end: int) -> Optional[tuple[int, 
     return (start, end) if end > start else None
 
 
-_FIRST_WORD = re.compile(r"[^\w\n]*([\w'’\-]+)")
-_LAST_WORD = re.compile(r"([\w'’\-]+)[^\w\n]*$")
+_FIRST_WORD = re.compile(rf"[^{W}\n]*([{W}'’\-]+)")
+_LAST_WORD = re.compile(rf"([{W}'’\-]+)[^{W}\n]*$")
 _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’…—–·•|"
 
 
@@ -292,11 +302,17 @@ def first_word(text: str, start: int, end: int) -> str:
 def last_word(text: str, start: int, end: int) -> str:
     """The last word of ``text[start:end]`` (trailing punctuation skipped), normalised."""
     parts = text[max(start, end - 40):end].rsplit(None, 1)
-    return norm_word(parts[-1].strip(_PUNCT)) if parts else ""
+    if not parts:
+        return ""
+    w = parts[-1].strip(_PUNCT)
+    if not w.isascii():  # other closing punctuation ("।", "،"): as edge_words cuts a word
+        m = _LAST_WORD.search(w)
+        w = m.group(1) if m else w
+    return norm_word(w)
 
 
-_HEAD = re.compile(r"\n[^\w\n]*([\w'’\-]+)")
-_HEAD0 = re.compile(r"[^\w\n]*([\w'’\-]+)")
+_HEAD = re.compile(rf"\n[^{W}\n]*([{W}'’\-]+)")
+_HEAD0 = re.compile(rf"[^{W}\n]*([{W}'’\-]+)")
 
 
 def line_heads(doc: "lint.Document") -> list[tuple[str, int]]:
@@ -316,7 +332,7 @@ def line_heads(doc: "lint.Document") -> list[tuple[str, int]]:
     return heads
 
 
-_TAIL_REV = re.compile(r"\n[^\w\n]*([\w'’\-]+)")
+_TAIL_REV = re.compile(rf"\n[^{W}\n]*([{W}'’\-]+)")
 
 
 def line_tails(doc: "lint.Document") -> list[tuple[str, int]]:

@@ -27,7 +27,10 @@ from ._bpl_common import (Spans, agency_pattern, edge_words, lexicon, line_at, l
                           role_pattern, unmasked)
 
 _LEX = "byline"
-_NAME_WORD = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dott|Dra|Sr|Sra)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]+)"
+#: (a word of a script without capitals, Arabic or Devanagari, is a name word too: the
+#: label before it is the evidence)
+_NAME_WORD = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dott|Dra|Sr|Sra)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]+"
+              r"|[\p{Arabic}\p{Devanagari}][\p{L}\p{M}]+)")
 _CONNECT = r"(?:de|da|di|del|della|dos|das|do|van|von|der|den|la|le|du|bin|al|el|ibn|y)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_NAME_WORD}){{0,4}}"
 _AND = r"(?:,|and|&|y|e|et|und|и|ve|i|en|och)"
@@ -78,6 +81,12 @@ def _rx() -> dict:
     }
 
 
+#: a Korean wire byline: "(서울=연합뉴스) 김민수 기자 =" (dateline, reporter, "="), or a
+#: reporter line of its own ("김민수 기자")
+_KO_BYLINE = regex.compile(
+    r"[ \t]*(?:\([ \t]*\p{Hangul}{1,8}[ \t]*=[ \t]*[^()\n=]{1,20}\)[ \t]*)?"
+    r"\p{Hangul}{2,4}(?:[ \t]*[·,][ \t]*\p{Hangul}{2,4}){0,3}[ \t]*(?:기자|특파원|객원기자|인턴기자|통신원)"
+    r"(?:[ \t]*=|[ \t]*$)", regex.M)
 _WORD_START = re.compile(r"\w+(?:\s+\w+){0,1}$")
 _OPENS = re.compile(r"(?:^|[(\n]|[.!?]\s)\s*$")
 
@@ -201,6 +210,18 @@ class Byline(lint.Rule):
         lint.Example("但我不知道她还剩下多少时间。\n\n我希望我至少有一天能回来。\n\n作者 AT", "zh", covers="作者 AT"),
         lint.Example("会谈陷入僵局。\n\n作者：张三\n\n反对派要求举行选举。", "zh", covers="作者：张三"),
         lint.Example("会谈陷入僵局。\n\n来源：新华网 作者：张伟\n\n反对派要求举行选举。", "zh", covers="作者：张伟"),
+        lint.Example("A tárgyalások elakadtak.\n\nAz ellenzék választást követel.\n\nSzerző: Tóth Márta", "hu",
+                     covers="Szerző: Tóth Márta"),
+        lint.Example("Forhandlingerne gik i stå.\n\nOppositionen kræver valg.\n\nAf Lars Holm, Ritzau", "da",
+                     covers="Af Lars Holm"),
+        lint.Example("Οι συνομιλίες σταμάτησαν.\n\nΗ αντιπολίτευση ζητά εκλογές.\n\nΓράφει ο Νίκος Αλεξίου", "el",
+                     covers="Γράφει ο Νίκος"),
+        lint.Example("توقفت المحادثات.\n\nتطالب المعارضة بانتخابات.\n\nبقلم: سارة الخطيب", "ar",
+                     covers="بقلم: سارة الخطيب"),
+        lint.Example("बातचीत रुक गई।\n\nविपक्ष चुनाव की मांग कर रहा है।\n\nलेखक: राहुल वर्मा", "hi",
+                     covers="लेखक: राहुल वर्मा"),
+        lint.Example("(부산=뉴시스) 박지훈 기자 = 부산시가 새 다리를 개통했다.\n\n시민들이 몰렸다.", "ko",
+                     covers="박지훈 기자"),
     )
     no_matches = (
         lint.Example("By The Numbers\n\nThe city has 40 bridges and 12 tunnels.", "en"),
@@ -213,7 +234,8 @@ class Byline(lint.Rule):
         lint.Example("Reporting by the BBC suggested that the talks had stalled.", "en"),
         lint.Example("Text Sizes\n\nThe sizes of the fonts are set in the style sheet.", "en"),
         lint.Example("Reviewed by the committee in March, the plan was approved with small changes.", "en"),
-        lint.Example("Posted by Air Mail in 1950, the letter reached Lima in May.", "en"),
+        lint.Example("Posted by Air Mail in 1950, the letter reached Lima in May.", "en"),        lint.Example("Af og til regner det hele dagen i Bergen.", "da"),
+        lint.Example("그는 기자 회견에서 새 계획을 발표했다.", "ko"),
     )
 
     def check(self, doc):
@@ -236,6 +258,8 @@ class Byline(lint.Rule):
                 done.add(*span)
                 yield self.finding(doc, span[0], span[1], f"wire sign-off left in the text: {quote(body)!r}",
                                    confidence=0.75, severity="warning")
+        if "기자" in text or "특파원" in text or "통신원" in text:
+            yield from self._korean(doc, text, done)
         # only lines that open with a byline word (set lookups on the cached line heads)
         first, cjk_first, cjk_min = rx["first"], rx["cjk_first"], rx["cjk_min"]
         heads = line_heads(doc)
@@ -265,6 +289,22 @@ class Byline(lint.Rule):
                     yield self.finding(doc, span[0], span[1],
                                        f"byline glued to the running text: {quote(g.group())!r}",
                                        confidence=0.6, severity="warning")
+
+    def _korean(self, doc, text, done):
+        """Korean reporter bylines at the start of a line."""
+        for word, pos in line_heads(doc):
+            if not ("\uac00" <= word[:1] <= "\ud7a3"):
+                continue
+            s, e = line_at(doc, pos)
+            m = _KO_BYLINE.match(text, s, e)  # (the line starts at the dateline's bracket)
+            if not m or done.contains(m.start()):
+                continue
+            i, n = line_rank(doc, s)
+            what, conf = self._position(i, n)
+            span = unmasked(doc, m.start(), m.end())
+            if span:
+                done.add(*span)
+                yield self.finding(doc, span[0], span[1], f"{what}: {quote(m.group())!r}", confidence=conf)
 
     @staticmethod
     def _line(rx, text, s, e):

@@ -20,16 +20,16 @@ from functools import lru_cache
 
 import lint
 
-from ._bpl_common import (_NOT_CJK, LEAD_JUNK, Spans, authored, count_words, edge_words,
+from ._bpl_common import (_NOT_CJK, LEAD_JUNK, W, Spans, authored, count_words, edge_words,
                           first_word, in_word_list, last_word, lexicon, line_at, line_heads, line_tails,
                           phrase_alternation, phrase_parts, quote, role_pattern, unmasked)
 
 _LEX = "cta"
 
 #: words that introduce the platform after a weak verb: "Watch on YouTube", "Guarda su ..."
-_ON = r"(?:on|su|sul|sulla|en|sur|auf|em|no|na|в|на|op|w)"
+_ON = (r"(?:on|su|sul|sulla|en|sur|auf|em|no|na|в|на|op|w|på|pe|di|у|във|στο|στη|στην|στα|على|عبر)")
 _SEP = r"\s*(?:[:：\-–—|»>›•…]|\.{3})"
-_TAIL = r"[^\w\n]*$"
+_TAIL = rf"(?-i:[^{W}\n]*)$"
 
 
 @lru_cache(maxsize=None)
@@ -55,8 +55,8 @@ def _rx() -> dict:
         # Pre-tests, run on the lower-cased text (case-sensitive patterns are several times
         # faster than IGNORECASE ones):
         # * a sentence that opens with one of the verb_first words (the word in group 1);
-        "sentence_verb": re.compile(r"[.!?:;。！？\n][ \t\u00a0]*[«“\"„(]?("
-                                    + _for_lowered(phrase_alternation(verb_first)) + r")(?![\w'’\-])"),
+        "sentence_verb": re.compile(r"[.!?:;。！？।\n][ \t\u00a0]*[«“\"„(]?("
+                                    + _for_lowered(phrase_alternation(verb_first)) + rf")(?![{W}'’\-])"),
         # * a phrase of one of the roles every finding of a line needs, with the weakest
         #   word boundaries those roles use: a line without one cannot be reported.
         #   (on the lower-cased text, in parts: see _needed; whole, as it was, for tests)
@@ -70,14 +70,16 @@ def _rx() -> dict:
         "last": last,
         # a line that ends with one of the "last" words, in the reversed lower-cased text
         # (a literal "\n" first: ``re`` skips to the line ends at C speed)
-        "last_rev": re.compile(r"\n[^\w\n]*(" + _for_lowered(phrase_alternation({w[::-1] for w in last}))
-                               + r")(?![\w'’\-])"),
+        "last_rev": re.compile(rf"\n[^{W}\n]*(" + _for_lowered(phrase_alternation({w[::-1] for w in last}))
+                               + rf")(?![{W}'’\-])"),
         "verb_first": verb_first,
         "click_words": edge_words(_LEX, ("click",)),
         "verb": lint.LazyPattern(re, f"{LEAD_JUNK}{p('verb')}", f),
         "weak": lint.LazyPattern(re, f"{LEAD_JUNK}{p('verb_weak')}\\s+(?:{p('own')}|{_ON}\\s+{p('target')})", f),
         "weak_start": lint.LazyPattern(re, f"{LEAD_JUNK}{p('verb_weak')}", f),
         "verb_any": lint.LazyPattern(re, p("verb_any"), f),
+        # a Korean request addressed to the reader anywhere in the line ("구독하시면")
+        "ask": lint.LazyPattern(re, pc("ask"), f),
         "zh_lead": lint.LazyPattern(re, f"{LEAD_JUNK}(?:{p('verb_any')}|请|欢迎|扫码|长按|点击)", f),
         # (platform names glued to CJK text: "下载APP", "公式LINEを")
         "target": lint.LazyPattern(re, pc("target"), f),
@@ -131,8 +133,10 @@ def _needed(rx, low, s, e) -> bool:
 
 
 #: the first word of every sentence (charset first: ``re`` finds the punctuation at C speed)
-_SENTENCE_FIRST = re.compile(r"[.!?:;。！？\n][ \t\u00a0]*[«“\"„(]?([\w'’\-]+)")
-_FIRST_OF_TEXT = re.compile(r"\s*[«“\"„(]?([\w'’\-]+)")
+_SENTENCE_FIRST = re.compile(rf"[.!?:;。！？।\n][ \t\u00a0]*[«“\"„(]?([{W}'’\-]+)")
+_FIRST_OF_TEXT = re.compile(rf"\s*[«“\"„(]?([{W}'’\-]+)")
+#: Hangul syllables: a Korean line's request is inside it, not at an edge
+_HANGUL_LINE = re.compile("[\uac00-\ud7a3]")
 _CJK_LINE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -163,7 +167,8 @@ class CallToAction(lint.Rule):
     code = "BPL001"
     name = "call-to-action"
     severity = "warning"
-    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh", "ja", "nl", "pl", "sv")
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh", "ja", "nl", "pl", "sv",
+                 "cs", "ro", "hu", "da", "nb", "id", "uk", "bg", "el", "ar", "hi", "ko", "sr", "mk", "be")
     summary = "call to action, related-article link or ad label scraped into the text"
     fix_hint = "Delete the line: it is site furniture, not part of the text."
     fix = None
@@ -230,6 +235,32 @@ class CallToAction(lint.Rule):
                      "halka açılacak.", "tr", covers="abone olmayı unutmayın"),
         lint.Example("O presidente da câmara demitiu-se.\n\nSubscreva a nossa newsletter e receba as notícias do "
                      "dia.\n\nA oposição pede eleições.", "pt", covers="Subscreva"),
+        lint.Example("Radnice schválila rozpočet.\n\nSledujte nás na Instagramu a nic vám neunikne.\n\nOpozice "
+                     "hlasovala proti.", "cs", covers="Sledujte nás"),
+        lint.Example("Primăria a aprobat bugetul.\n\nCitește și: Ce se schimbă pentru școli din toamnă\n\n"
+                     "Opoziția a votat împotrivă.", "ro", covers="Citește și"),
+        lint.Example("A képviselő-testület elfogadta a költségvetést.\n\nIratkozz fel hírlevelünkre, és elsőként "
+                     "értesülsz!\n\nAz ellenzék nemmel szavazott.", "hu", covers="Iratkozz fel"),
+        lint.Example("Byrådet vedtog budgettet.\n\nLæs også: Sådan bliver skolerne påvirket\n\nOppositionen "
+                     "stemte imod.", "da", covers="Læs også"),
+        lint.Example("Kommunestyret vedtok budsjettet.\n\nFølg oss på Instagram for flere saker fra byen!\n\n"
+                     "Opposisjonen stemte imot.", "nb", covers="Følg oss"),
+        lint.Example("DPRD menyetujui anggaran.\n\nBaca juga: Jalan tol baru dibuka bulan depan\n\nFraksi oposisi "
+                     "menolak.", "id", covers="Baca juga"),
+        lint.Example("Міська рада ухвалила бюджет.\n\nПідписуйтесь на наш канал у Viber!\n\nОпозиція голосувала "
+                     "проти.", "uk", covers="Підписуйтесь"),
+        lint.Example("Общинският съвет прие бюджета.\n\nАбонирайте се за нашия бюлетин\n\nОпозицията гласува "
+                     "против.", "bg", covers="Абонирайте се"),
+        lint.Example("Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό.\n\nΔιαβάστε επίσης: Τι αλλάζει στα "
+                     "σχολεία\n\nΗ αντιπολίτευση καταψήφισε.", "el", covers="Διαβάστε επίσης"),
+        lint.Example("وافق المجلس البلدي على الميزانية.\n\nاشترك في النشرة البريدية ليصلك كل جديد\n\n"
+                     "صوتت المعارضة ضدها.", "ar", covers="اشترك"),
+        lint.Example("नगर निगम ने बजट पास कर दिया।\n\nताज़ा अपडेट के लिए हमें इंस्टाग्राम पर फॉलो करें।\n\n"
+                     "विपक्ष ने विरोध किया।", "hi", covers="फॉलो करें"),
+        lint.Example("시의회가 예산안을 통과시켰다.\n\n유튜브 채널을 구독하시면 새 영상을 가장 먼저 보실 수 있습니다.\n\n"
+                     "야당은 반대했다.", "ko", covers="구독하시면"),
+        lint.Example("시의회가 예산안을 통과시켰다.\n\n뉴스레터 구독 부탁드립니다!\n\n야당은 반대했다.", "ko",
+                     covers="부탁드립니다"),
     )
     no_matches = (
         lint.Example("Die Anzeige wurde am Montag bei der Polizei erstattet.", "de"),
@@ -253,7 +284,13 @@ class CallToAction(lint.Rule):
         lint.Example("Words of the week:\n\nAdvertisement\nAdvocacy\nAdvice", "en"),
         lint.Example("Hon följde med sin bror till stan och prenumererade senare på tidningen i tio år.", "sv"),
         lint.Example("Läkaren sa att vi ska följa hennes råd och inte missa nästa kontroll på kliniken.", "sv"),
-        lint.Example("Bu kuralları unutmayın: kask takın ve hız sınırına uyun.", "tr"),
+        lint.Example("Bu kuralları unutmayın: kask takın ve hız sınırına uyun.", "tr"),        lint.Example("Se ne parla su Facebook e su Twitter da giorni, ma il ministro tace.", "it"),
+        lint.Example("Reklama\n\nFirma utratila za reklamu v televizi přes milion korun.", "cs"),
+        lint.Example("Kanál byl otevřen v roce 1890 a sledujte, jak se krajina změnila.", "cs"),
+        lint.Example("Hun fulgte sin bror til byen og abonnerte senere på avisen i ti år.", "nb"),
+        lint.Example("그는 유튜브 채널을 구독하는 사람이 100만 명을 넘었다고 밝혔다.", "ko"),
+        lint.Example("उन्होंने कहा कि फेसबुक पर फॉलो करने वालों की संख्या बढ़ी है और कंपनी खुश है।", "hi"),
+        lint.Example("قال إن قناة السويس تعمل بشكل طبيعي وإن حركة السفن مستقرة.", "ar"),
     )
 
     def check(self, doc):
@@ -264,7 +301,8 @@ class CallToAction(lint.Rule):
         # candidate lines: those whose first or last word can start or end a prompt (set
         # lookups on the cached line heads and tails), and CJK lines
         first, last = rx["first"], rx["last"]
-        cands = {pos for word, pos in line_heads(doc) if word in first or "\u3040" <= word[:1] <= "\u9fff"}
+        cands = {pos for word, pos in line_heads(doc)
+                 if word in first or "\u3040" <= word[:1] <= "\u9fff" or "\uac00" <= word[:1] <= "\ud7a3"}
         if low is None:
             cands.update(pos - 1 for word, pos in line_tails(doc) if word in last)
         else:  # the same lines, found from the end of the reversed text (no per-line work)
@@ -328,17 +366,18 @@ class CallToAction(lint.Rule):
             verb = weak = stay = None
         tail = rx["tail"].search(text, max(s, e - 48), e) if end_ok else None
         click = rx["click"].search(text, s, e) if click_ok else None
-        if not (verb or weak or stay or tail or click or cjk):
+        ask = rx["ask"].search(text, s, e) if _HANGUL_LINE.search(text, s, e) else None
+        if not (verb or weak or stay or tail or click or cjk or ask):
             return None
         words = count_words(text, s, e)
         if words > 30:
             return None
         line = text[s:e]
         verb_end = tail is not None and tail.lastgroup == "ve"
-        if verb or weak or verb_end or cjk:
+        if verb or weak or verb_end or cjk or ask:
             if rx["target"].search(text, s, e):
                 own = rx["own"].search(text, s, e)
-                if (verb or verb_end or (weak and own)) and (own or words <= 15):
+                if (verb or verb_end or ask or (weak and own)) and (own or words <= 15):
                     conf = 0.85 if (own or words <= 10) else 0.7
                     return s, e, f"call to action left in the text: {quote(line)!r}", conf
                 if cjk and (rx["zh_lead"].match(text, s, e) or (own and rx["verb_any"].search(text, s, e))):

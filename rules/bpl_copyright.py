@@ -28,8 +28,8 @@ def _rx() -> dict:
     return {
         # a copyright sign or word followed by a year
         "notice": re.compile(
-            rf"(?:©|(?<!\w)(?:Copyright|COPYRIGHT|Copr\.)(?:\s*(?:©|\([cC]\)))?)\s*(?:{_YEAR})(?!\d)"
-            rf"|©\s*[^\n©]{{1,60}}?\s(?:{_YEAR})(?!\w)"
+            rf"(?:[©ⓒ]|(?<!\w)(?:Copyright|COPYRIGHT|Copr\.)(?:\s*(?:©|\([cC]\)))?)\s*(?:{_YEAR})(?!\d)"
+            rf"|[©ⓒ]\s*[^\n©ⓒ]{{1,60}}?\s(?:{_YEAR})(?!\w)"
             rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Copyright|COPYRIGHT)(?:\s*(?:©|\([cC]\)))?\s+[A-Z][^\n]{{0,60}}?"
             rf"\s(?:{_YEAR})(?!\w)"),
         "reserved": re.compile(reserved, re.I),
@@ -137,7 +137,11 @@ class CopyrightLine(lint.Rule):
         lint.Example("Голосование было напряжённым.\n\n© 2023 РИА Новости. Все права защищены.", "ru",
                      covers="Все права защищены"),
         lint.Example("Oylama çekişmeli geçti.\n\nTüm hakları saklıdır.", "tr", covers="Tüm hakları saklıdır"),
-        lint.Example("投票结果很接近。\n\n版权所有 © 2023 新华网", "zh", covers="版权所有"),
+        lint.Example("投票结果很接近。\n\n版权所有 © 2023 新华网", "zh", covers="版权所有"),        lint.Example("투표 결과는 박빙이었다.\n\nⓒ 한국일보, 무단 전재 및 재배포 금지", "ko", covers="무단 전재"),
+        lint.Example("Hlasování bylo těsné.\n\nVšechna práva vyhrazena.", "cs", covers="Všechna práva vyhrazena"),
+        lint.Example("Η ψηφοφορία ήταν οριακή.\n\nΜε την επιφύλαξη παντός δικαιώματος.", "el",
+                     covers="επιφύλαξη παντός δικαιώματος"),
+        lint.Example("كانت نتيجة التصويت متقاربة.\n\nجميع الحقوق محفوظة لموقع الخبر", "ar", covers="جميع الحقوق محفوظة"),
     )
     no_matches = (
         lint.Example("The copyright of the song passed to her children in 1998.", "en"),
@@ -150,6 +154,7 @@ class CopyrightLine(lint.Rule):
                      "charge, to any person obtaining a copy of this software.", "en"),
         lint.Example("## Lizenz\n\nCopyright © 2024 Beispiel GmbH. Veröffentlicht unter der MIT-Lizenz.", "de"),
         lint.Example("Texto disponible bajo la licencia Creative Commons.\n\n© 2022 Fundación Ejemplo", "es"),
+        lint.Example("그는 무단전재 문제를 지적하며 저작권 보호를 강조했다고 말했다.", "ko"),
     )
 
     def check(self, doc):
@@ -161,7 +166,7 @@ class CopyrightLine(lint.Rule):
         low = doc.lowered
         # the sign (one character: memchr speed) and the words, which leave "opyright" or
         # "opr." in the lower-cased text (one ``re`` scan instead of three searches)
-        keys = (("©", 0),) if "©" in text else ()
+        keys = tuple((sign, 0) for sign in ("©", "ⓒ") if sign in text)
         if _WORD_KEYS.search(low):
             keys += (("opyright", 1), ("OPYRIGHT", 1), ("Copr.", 0))
         for key, back in keys:
@@ -239,7 +244,7 @@ _LAW = re.compile(r"(?i)copyright\s+(?:law|act|office|holder|owner|infringement|
 def _law_context(text: str, m) -> bool:
     """'Copyright law was reformed in 2019': the word, not a notice."""
     g = m.group()
-    if g[:1] == "©":
+    if g[:1] in "©ⓒ":
         return False
     return bool(_LAW.match(text, m.start()))
 

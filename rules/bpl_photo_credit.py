@@ -54,7 +54,7 @@ def _rx() -> dict:
     label_by = role_pattern(_LEX, "label_by")
     lib = "|".join(re.escape(x) for x in sorted(_LIBRARIES, key=len, reverse=True))
     credit_body = (
-        rf"(?:(?i:(?P<label>{label}))\s*[:：]\s*(?P<credit>[^\n:：()]{{1,80}}?)"
+        rf"(?:(?i:(?P<label>{label}))(?:\s*[:：]|(?<=[\uac00-\ud7a3])\s*=)\s*(?P<credit>[^\n:：()=]{{1,80}}?)"
         rf"|(?i:(?P<labelby>{label_by}))\s+(?P<bycredit>{_NAME}(?:\s*/\s*{_AGISH})*"
         rf"(?:\s+{_VIA}\s+[^\n()]{{1,40}})?)"
         rf"|(?P<slash>(?:(?i:by)\s+)?(?P<sname>{_NAME})\s*/\s*(?P<ag>{_AGISH})(?:\s*/\s*{_AGISH})*"
@@ -73,7 +73,7 @@ def _rx() -> dict:
         "agency": re.compile(agency_pattern()),
         "caps": regex.compile(_CAPS),
         # cheap tests of a line's tail before the credit patterns run
-        "quick": re.compile(r"[/:：©]"),
+        "quick": re.compile(r"[/:：©=]"),
         "quick_by": re.compile(r"(?i)(?:foto|photo|image|picture|bild|fotograf|illustra)\w*\s+"
                                r"(?:by|di|de|von|par|por)\s"),
         "quick_lib": tuple(_LIBRARIES),
@@ -102,7 +102,7 @@ def _agency(rx, s: str) -> bool:
     return bool(via) and match(first) is not None and match(_SUFFIX.sub("", rest)) is not None
 
 
-_SUFFIX = re.compile(r"\s+(?:Photo|Photos|Images|Pictures|Foto|Fotos)$")
+_SUFFIX = re.compile(r"\s+(?:Photo|Photos|Images|Pictures|Foto|Fotos|PHOTO|FOTO)$")
 
 
 def _slash_kind(rx, m):
@@ -123,7 +123,7 @@ def _slash_kind(rx, m):
     return None
 
 
-_PHOTO_SUFFIX = re.compile(r"\s(?:Photo|Foto|Images)$")
+_PHOTO_SUFFIX = re.compile(r"\s(?:Photo|Foto|Images|PHOTO|FOTO)$")
 _PHOTO_PREFIX = re.compile(r"(?:Photo|Foto|Fotó|Fotografia|Fot\.|Фото)\s+")
 
 
@@ -139,6 +139,8 @@ def _looks_like_credit(rx, credit: str) -> bool:
         return True
     if rx["han"].search(credit):
         return len(credit) <= 20  # 新华社记者 张三
+    if not any(c.isupper() or c.islower() for c in credit):
+        return len(words) <= 3  # a script without capitals: a short credit ("صورة: أرشيفية")
     # names: every word capitalised (connectors allowed), at most five words
     caps = sum(1 for w in words if w[0].isupper())
     return len(words) <= 5 and caps >= max(1, len(words) - 1) and caps >= 2 or (len(words) == 1 and caps == 1)
@@ -211,6 +213,18 @@ class PhotoCredit(lint.Rule):
         lint.Example("【图片来源：视觉中国】\n\n数千名男子离开了俄罗斯。", "zh", covers="图片来源"),
         lint.Example("The president speaks in Washington. (AP Photo/Evan Vucci)\n\nHe took no questions.", "en",
                      covers="AP Photo/Evan Vucci"),
+        lint.Example("A miniszter Brüsszelbe érkezett.\n\nFotó: MTI/Szabó Péter\n\nTalálkozott a kollégáival.", "hu",
+                     covers="Fotó: MTI"),
+        lint.Example("Menteri tiba di Brussel. (ANTARA FOTO/Rina Kusuma)\n\nIa bertemu rekan-rekannya.", "id",
+                     covers="ANTARA FOTO/Rina Kusuma"),
+        lint.Example("Министърът пристигна в Брюксел.\n\nСнимка: БТА\n\nТой се срещна с колегите си.", "bg",
+                     covers="Снимка: БТА"),
+        lint.Example("Ο υπουργός έφτασε στις Βρυξέλλες.\n\nΦωτογραφία: ΑΠΕ-ΜΠΕ\n\nΣυναντήθηκε με ομολόγους του.",
+                     "el", covers="Φωτογραφία: ΑΠΕ-ΜΠΕ"),
+        lint.Example("وصل الوزير إلى بروكسل.\n\nالصورة: رويترز\n\nوالتقى نظراءه.", "ar", covers="الصورة: رويترز"),
+        lint.Example("मंत्री ब्रसेल्स पहुंचे।\n\nफोटो: एएनआई\n\nउन्होंने सहयोगियों से मुलाकात की।", "hi",
+                     covers="फोटो: एएनआई"),
+        lint.Example("장관이 브뤼셀에 도착했다.\n\n사진=뉴시스\n\n그는 동료들을 만났다.", "ko", covers="사진=뉴시스"),
     )
     no_matches = (
         lint.Example("PARIS (AFP) - The French government announced new measures on Monday.", "en"),
@@ -226,7 +240,8 @@ class PhotoCredit(lint.Rule):
         lint.Example("He works for Getty Images as a staff photographer in London.", "en"),
         lint.Example("Foto, video e audio sono stati pubblicati ieri.", "it"),
         lint.Example("Photo, Video\n\nThe museum shows both.", "en"),
-        lint.Example("Il premio è andato al circolo (Foto Club/Milano Centro) per la mostra.", "it"),
+        lint.Example("Il premio è andato al circolo (Foto Club/Milano Centro) per la mostra.", "it"),        lint.Example("صورة: رجل يجلس على مقعد في الحديقة وينتظر القطار الذي لم يأت أبدا منذ الصباح.", "ar"),
+        lint.Example("image=Bridge.jpg\n\nThe bridge opened in 1890.", "en"),
     )
 
     def check(self, doc):

@@ -34,7 +34,7 @@ CORE = ("en", "it", "es", "fr", "de", "pt", "ru", "tr", "zh")
 
 LEXICON_ROLES = {
     "cta": {"verb", "verb_weak", "verb_end", "verb_any", "target", "own", "related", "related_colon", "ad",
-            "ad_topic", "stay", "latest", "coverage", "click", "trailer", "alone"},
+            "ad_topic", "stay", "latest", "coverage", "click", "trailer", "alone", "ask"},
     "credit": {"label", "label_by", "caption"},
     "byline": {"by", "label", "label_by", "cjk_label", "signoff", "stamp"},
     "copyright": {"reserved"},
