@@ -137,6 +137,9 @@ class Linter:
         check_selectors(settings, registry.rules)
         self._enabled_cache: dict[tuple, list[tuple[Rule, str]]] = {}
         self._applicable_cache: dict[tuple, tuple[list, list[tuple[Rule, str]]]] = {}
+        #: rule code -> the codes its findings shadow (``Rule.shadows``)
+        self._shadows: dict[str, frozenset] = {
+            rule.code: frozenset(rule.shadows) for rule in registry.rules.values() if getattr(rule, "shadows", ())}
 
     # -- selection --------------------------------------------------------------
     def enabled_rules(self, settings: Settings, path: Optional[str]) -> list[tuple[Rule, str]]:
@@ -268,6 +271,8 @@ class Linter:
         finally:  # also on Ctrl-C: leave no alarm behind
             if clock is not None:
                 clock.stop_ticking()
+        if len(out) > 1:
+            out = _drop_shadowed(out, self._shadows)
         return out, failed
 
     def _applicable(self, rules: list[tuple[Rule, str]], doc: Document) -> list[tuple[Rule, str]]:
@@ -283,6 +288,24 @@ class Linter:
             self._applicable_cache.clear()
         self._applicable_cache[key] = (rules, out)  # holding ``rules`` keeps its id unique
         return out
+
+
+def _drop_shadowed(findings: list[Finding], shadows: dict[str, frozenset]) -> list[Finding]:
+    """``findings`` without those that lie inside a finding of a rule that shadows their
+    rule (see ``Rule.shadows``).
+
+    >>> from lint.finding import Finding
+    >>> enc = Finding("ENC001", "mojibake", "error", "m", 10, 30, "")
+    >>> quote = Finding("FRG005", "unbalanced-quotes", "warning", "q", 12, 13, "")
+    >>> later = Finding("FRG005", "unbalanced-quotes", "warning", "q", 40, 41, "")
+    >>> [f.offset for f in _drop_shadowed([enc, quote, later], {"ENC001": frozenset({"FRG005"})})]
+    [10, 40]
+    """
+    spans = [(f.offset, f.end_offset, shadows[f.rule]) for f in findings if f.rule in shadows]
+    if not spans:
+        return findings
+    return [f for f in findings
+            if not any(s <= f.offset and f.end_offset <= e and f.rule in codes for s, e, codes in spans)]
 
 
 def internal_error(rule: Rule, doc: Document, why: str) -> Finding:

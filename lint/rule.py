@@ -86,6 +86,10 @@ class Rule:
     no_matches: tuple[Example, ...] = ()
     #: False for rules that only run when selected explicitly (by code, prefix or ALL).
     default_enabled: bool = True
+    #: Codes of rules whose findings inside one of this rule's findings are dropped: what
+    #: they would report there is a symptom of this damage (ENC001's mojibake holds stray
+    #: quotation marks and control characters), reported once, by this rule.
+    shadows: tuple[str, ...] = ()
     #: The plugin that registered the rule (filled in by the plugin manager).
     plugin: str = ""
 

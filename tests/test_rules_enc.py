@@ -266,3 +266,23 @@ def test_invisible_latin1_precheck_is_the_candidate_class():
         has = enc_invisible._CANDIDATE.search(text) is not None
         assert enc_invisible._latin1_clean(text) is not has, hex(code)
     assert not enc_invisible._latin1_clean("Текст без невидимых символов.")  # not Latin-1: the full scan
+
+
+def test_findings_inside_mojibake_are_shadowed_by_it():
+    """ENC001 shadows FRG005/FRG006/ENC003: the stray quotation marks and the C1 control of
+    ``â€œ…â€\x9d`` are part of the mojibake, reported once; the same marks elsewhere are not."""
+    from lint.config import Settings
+    from lint.engine import Linter
+    from lint.plugins import load_registry
+    from lint.source import Source
+
+    text = ("The mayor said â€œwe will rebuild the bridge this yearâ€\x9d and left the room.\n\n"
+            "Residents were not convinced” and asked for a date.")
+    result = Linter(Settings(), load_registry()).lint_source(Source(path="t.txt", text=text))
+    codes = [(f.rule, f.offset) for f in result.findings]
+    enc = [f for f in result.findings if f.rule == "ENC001"]
+    assert enc, codes
+    inside = [f for f in result.findings if f.rule in ("FRG005", "FRG006", "ENC003")
+              and any(e.offset <= f.offset and f.end_offset <= e.end_offset for e in enc)]
+    assert not inside, codes
+    assert any(f.rule == "FRG005" and f.offset > text.index("\n\n") for f in result.findings), codes
