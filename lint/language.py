@@ -157,6 +157,7 @@ _RUNS = {
     "hebrew": re.compile("[\u0590-\u05ff]+"),
     "devanagari": re.compile("[\u0900-\u0963\u0966-\u097f]+"),  # not the danda, which Bengali uses too
 }
+_HEBREW_OR_DEVANAGARI = re.compile("[\u0590-\u05ff\u0900-\u0963\u0966-\u097f]")
 #: a Hangul syllable holds two or three letters: weighed against Latin letters so
 HANGUL_WEIGHT = 2.5
 
@@ -180,8 +181,10 @@ def _script_language(text: str) -> Optional[str]:
     cyr = _count(_RUNS["cyrillic"], text)
     lat = _count(_RUNS["latin"], text) + ascii_letters
     others = {"el": _count(_RUNS["greek"], text), "ar": _count(_RUNS["arabic"], text),
-              "ko": HANGUL_WEIGHT * _count(_RUNS["hangul"], text), "he": _count(_RUNS["hebrew"], text),
-              "hi": _count(_RUNS["devanagari"], text)}
+              "ko": HANGUL_WEIGHT * _count(_RUNS["hangul"], text)}
+    if _HEBREW_OR_DEVANAGARI.search(text):  # (rare: one scan spares two counts)
+        others["he"] = _count(_RUNS["hebrew"], text)
+        others["hi"] = _count(_RUNS["devanagari"], text)
     counts = {"zh": han + kana, "ru": cyr, "latn": lat, **others}
     best = max(counts, key=counts.get)
     if counts[best] == 0:

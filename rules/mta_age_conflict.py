@@ -86,7 +86,7 @@ _ANAPHOR_CUES = {
 }
 
 
-def _digit_before(low: str, word: str, min_spaces: int, hyphen: bool) -> bool:
+def _digit_before(low: str, word: str, min_spaces: int, hyphen: bool, want: int = 1) -> bool:
     """``re.search(r"\\d\\s{min_spaces,}" + ("-?" if hyphen else "") + word, low)``, from
     the occurrences of ``word`` (``str.find``, C speed), looking back from each one.
 
@@ -102,7 +102,9 @@ def _digit_before(low: str, word: str, min_spaces: int, hyphen: bool) -> bool:
         while k > 0 and low[k - 1].isspace():
             k -= 1
         if j - k >= min_spaces and k > 0 and low[k - 1].isdecimal():  # re's \d and \s
-            return True
+            want -= 1
+            if not want:
+                return True
         i = low.find(word, i + 1)
     return False
 
@@ -118,6 +120,18 @@ _CUE_TESTS = {
     "de": re.compile(r"-jährig(?<=\d-jährig)").search,
     **{lang: _ANAPHOR_CUES[lang][0].search for lang in ("nl", "sv", "ru", "pl", "tr", "zh", "ja")},
 }
+#: the same tests for a second cue: a conflict needs two ages, and one number of years
+#: ("hace 5 años", "il y a 10 ans") is the usual case in text that gives none
+_SECOND_CUE_TESTS = {
+    "en": lambda low: len(re.findall(r"\d[-‑ ]year[-‑ ]old", low)) >= 2,
+    "it": lambda low: _digit_before(low, "enne", 0, True, 2),
+    "es": lambda low: _digit_before(low, "años", 1, False, 2),
+    "pt": lambda low: _digit_before(low, "anos", 1, False, 2),
+    "fr": lambda low: _digit_before(low, "ans", 1, False, 2),
+    "de": lambda low: len(re.findall(r"\d-jährig", low)) >= 2,
+    **{lang: (lambda cue: lambda low: len(cue.findall(low)) >= 2)(_ANAPHOR_CUES[lang][0])
+       for lang in ("nl", "sv", "ru", "pl", "tr", "zh", "ja")},
+}
 
 
 def _may_have_anaphor(low: str, lang: str) -> bool:
@@ -126,8 +140,7 @@ def _may_have_anaphor(low: str, lang: str) -> bool:
 
 
 def _anaphor_possible(low: str, lang: str) -> bool:
-    """:func:`_may_have_anaphor`: an age of ``lang`` may be in the text (every kind of
-    mention is then looked for: two introductions of one named person need no anaphor)."""
+    """:func:`_may_have_anaphor`: an age of ``lang`` may be in the text."""
     return _may_have_anaphor(low, lang)
 
 
@@ -541,12 +554,20 @@ class AgeConflict(lint.Rule):
         # the patterns of most languages (not when lower-casing moved letters, 'İ', or when a
         # long s, which the patterns fold to 's', is present).
         low = doc.lowered
-        if len(low) == len(text) and "ſ" not in low:
+        low_ok = len(low) == len(text) and "ſ" not in low
+        if low_ok:
             langs = {lang for lang in langs if _anaphor_possible(low, lang)}
             if not langs:
                 return
         for lang in langs:
-            for kind, pat in _patterns(lang):
+            pats = _patterns(lang)
+            if not (low_ok and _SECOND_CUE_TESTS[lang](low)):
+                # one age cue: only an anaphor can conflict with an age told without one
+                # ("Name, 58, ... the 55-year-old"), so the others are looked for only when
+                # an anaphor is there; two cues may be two introductions of one person
+                if not any(kind in ("ana", "noun") and pat.search(text) for kind, pat in pats):
+                    continue
+            for kind, pat in pats:
                 for m in pat.finditer(text):
                     key = m.start("n") if m.groupdict().get("n") else m.start()
                     if key in seen or doc.lang_at(m.start()) != lang:

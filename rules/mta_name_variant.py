@@ -18,8 +18,9 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, eq, is_, itemgetter, not_
+from typing import Optional
 
 import regex
 
@@ -209,10 +210,11 @@ _PREV_CAP = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)[ \t\n]+$")
 _OPENS_SENTENCE = regex.compile(r"(?:^|[.!?…:;\"“”«»„()\[\]—–-])[ \t\n]*$")
 
 
-def _neighbours(text: str, spans, lang) -> set:
+def _neighbours(text: str, spans, lang, strict: bool = False) -> set:
     """Capitalised words right before or after the occurrences (first name, surname), not
-    common words ("Yesterday Sergei said"), nor a word that opens a sentence unless it is a
-    known first name ("- Wybrałeś Bośnię": a verb)."""
+    common words ("Yesterday Sergei said"); ``strict``: nor a word that opens a sentence,
+    unless it is a known first name ("- Wybrałeś Bośnię": a verb, capitalised for its
+    place)."""
     out = set()
     for s, e in spans:
         for m in (_NEXT_CAP.match(text, e), _PREV_CAP.search(text, max(0, s - 40), s)):
@@ -223,7 +225,7 @@ def _neighbours(text: str, spans, lang) -> set:
             if not particle and (w.lower() in NOT_NAMES or lint.zipf(w, "en") >= 4.8
                                  or (lang and lint.zipf(w, lang) >= 4.8)):
                 continue
-            if m.start(1) < s and _OPENS_SENTENCE.search(text, max(0, m.start(1) - 4), m.start(1)) \
+            if strict and m.start(1) < s and _OPENS_SENTENCE.search(text, max(0, m.start(1) - 4), m.start(1)) \
                     and not first_name(w):
                 continue
             out.add(w)
@@ -359,6 +361,31 @@ def _edit(a: str, b: str, most: int = 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     cost = row[-1]
     return (p, cost) if cost <= most else None
+
+
+@lru_cache(maxsize=65536)
+def _near_stem(name: str, lang: str, slavic: bool) -> Optional[str]:
+    """The stem :meth:`NameVariant._near_spellings` compares ``name`` by, or None for a name
+    it leaves out: shorter than five letters, or an ordinary word (Zipf 4.5 or more in
+    ``lang`` or English: 'After', 'Police' at a sentence start), which no reported pair
+    holds."""
+    if len(name) < 5:
+        return None
+    low = name.lower()
+    if low in lint.common_words(lang, 4.5) or low in lint.common_words("en", 4.5):
+        return None
+    return _stem(name, slavic)
+
+
+@lru_cache(maxsize=65536)
+def _deletions(stem: str) -> tuple:
+    """``stem`` and every form of it with one letter left out, but the first: the keys under
+    which two stems one edit apart meet (names recur from document to document: cached).
+
+    >>> _deletions("anna")
+    ('anna', 'ana', 'ann')
+    """
+    return tuple(dict.fromkeys([stem] + [stem[:i] + stem[i + 1:] for i in range(1, len(stem))]))
 
 
 @lru_cache(maxsize=65536)
@@ -548,7 +575,7 @@ class NameVariant(lint.Rule):
             for f in self._slips(doc, counts, names, lows, places):
                 reported.add(f.text)
                 yield f
-            yield from self._near_spellings(doc, counts, names, places, reported)
+            yield from self._near_spellings(doc, counts, names, lows, places, reported)
         if "zh" in doc.languages:
             yield from self._han_names(doc)
         if doc.languages & {"zh", "ja"}:
@@ -711,7 +738,7 @@ class NameVariant(lint.Rule):
                         )
 
     # -- spellings one edit apart (a letter dropped, added, swapped or changed) ----------------
-    def _near_spellings(self, doc, counts, names, where, reported):
+    def _near_spellings(self, doc, counts, names, lows, where, reported):
         """Pairs of names one edit apart (two for long surnames that share a first name):
         ``Asante``/``Asnate``, ``Figueiredo``/``Figueirdo``. Reported when the
         evidence says one person: the same first name or surname next to both (``Ulrike
@@ -722,28 +749,26 @@ class NameVariant(lint.Rule):
         lang = doc.lang or "en"
         slavic = lang in _SLAVIC_LANGS
         inflected = lang in _INFLECTING and not slavic
-        # a pair with an ordinary word in it (Zipf 4.5 or more here or in English: 'After',
-        # 'Police' at a sentence start) is never reported (below): such names are left out
-        # before the index is built, with two look-ups in C-level dicts
-        common = lint.common_words(lang, 4.5)
-        common_en = lint.common_words("en", 4.5)
-        lows = [n.lower() for n in names]
-        keep = [len(n) >= 5 and low not in common and low not in common_en for n, low in zip(names, lows)]
-        stems = {n: _stem(n, slavic) for n in compress(names, keep)}
-        # two stems one edit apart (never in the first letter) share their second letter or
-        # their last one: only the names that share such a shape with another are indexed
-        heads = Counter(st[:2] for st in stems.values())
-        tails = Counter(st[0] + st[-1] for st in stems.values())
+        # the names of five letters or more that are not ordinary words (no reported pair
+        # holds one: see :func:`_near_stem`), with their stems: one cached look-up a name
+        # (names recur from document to document), mapped and filtered in C
+        stems = dict(filter(itemgetter(1), zip(names, map(_near_stem, names, repeat(lang), repeat(slavic)))))
+        if len(stems) < 2:
+            return
+        # two stems one edit apart (never in the first letter) meet under one of their keys
+        # (:func:`_deletions`); long surnames two edits apart after their first four letters
+        # (Lefebvret / Lefebvrier; kept only when a first name or surname stands next to
+        # both) share those four letters. Most documents have no such meeting: one set of
+        # all the keys (in C) tells, before any index is built.
+        keys = list(chain.from_iterable(map(_deletions, stems.values())))
+        heads = [st[:4] for st in stems.values() if len(st) >= 7]
+        if len(set(keys)) == len(keys) and len(set(heads)) == len(heads):
+            return
         index: dict[str, list] = defaultdict(list)
         for n, st in stems.items():
-            if heads[st[:2]] < 2 and tails[st[0] + st[-1]] < 2:
-                continue
-            index[st].append(n)
-            for i in range(1, len(st)):
-                index[st[:i] + st[i + 1:]].append(n)
+            for key in _deletions(st):
+                index[key].append(n)
         pairs = {(x, y) for g in index.values() if len(g) >= 2 for x in g for y in g if x < y}
-        # long surnames two edits apart after their first four letters (Lefebvret / Lefebvrier;
-        # kept only when a first name or surname stands next to both)
         by_head: dict[str, list] = defaultdict(list)
         for n, st in stems.items():
             if len(st) >= 7:
@@ -792,8 +817,11 @@ class NameVariant(lint.Rule):
                 if zipf(b) > 1.5 or not _same_person(text, a, b, where, lang):
                     continue
                 more = counts[a] >= 2 and counts[a] >= 2 * counts[b]
+                # one use each: the better known spelling came first with a first name or
+                # surname beside it (not a word capitalised because it opens a sentence)
                 earlier = (counts[a] >= counts[b] and where.first(a) < where.first(b) and zipf(a) >= zipf(b) + 1.0
-                           and not nb and (na or _introduced(text, where[a])) and not _introduced(text, where[b]))
+                           and not nb and (_neighbours(text, where[a], lang, strict=True) or _introduced(text, where[a]))
+                           and not _introduced(text, where[b]))
                 if not (more or earlier):
                     continue
             if _listed_together(text, (a, b), where) or _lower_in(text, a) or _lower_in(text, b):
