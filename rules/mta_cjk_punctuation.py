@@ -20,54 +20,54 @@ import lint
 from ._mta_common import cjk_places, translit_chars
 
 #: a chain of Han runs joined by ASCII (or Unicode / full-width) hyphens
-_HAN_CHAIN = regex.compile(r"\p{Han}+(?:[-‐‑－]\p{Han}+)+")
-_KANA_CHAIN = regex.compile(r"[\p{Katakana}ー]+(?:-[\p{Katakana}ー]+)+")
-_HYPHENS = regex.compile(r"[-‐‑－]")
+_HAN_CHAIN = lint.LazyPattern(regex, r"\p{Han}+(?:[-‐‑－]\p{Han}+)+")
+_KANA_CHAIN = lint.LazyPattern(regex, r"[\p{Katakana}ー]+(?:-[\p{Katakana}ー]+)+")
+_HYPHENS = lint.LazyPattern(regex, r"[-‐‑－]")
 #: a hyphen between two characters at or above U+2E80, where every Han, Katakana and
 #: Hiragana character and "ー" lie: found wherever ``_HAN_CHAIN`` or ``_KANA_CHAIN`` matches
 #: (a superset, scanned by ``re`` from the rare hyphens, at C speed; the chain patterns
 #: themselves try every Han character of the text)
-_JOINED = re.compile("[-‐‑－](?<=[\u2e80-\U0010ffff].)(?=[\u2e80-\U0010ffff])")
+_JOINED = lint.LazyPattern(re, "[-‐‑－](?<=[\u2e80-\U0010ffff].)(?=[\u2e80-\U0010ffff])")
 #: a Latin en dash (or a spaced ASCII hyphen) between CJK characters
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
-_DASH = regex.compile(
+_DASH = lint.LazyPattern(regex, 
     rf"(?<=[{_CJK}，。、；：”」』）》])(?:[ \t]*–[ \t]*|[ \t]+-[ \t]+)(?=[{_CJK}“「『（《])"
 )
 #: half-width punctuation between Chinese characters (or next to full-width quotes)
-_HALF = regex.compile(r"(?<=[\p{Han}”」』）])[,;:?!](?=[\p{Han}“「『（”」』])")
+_HALF = lint.LazyPattern(regex, r"(?<=[\p{Han}”」』）])[,;:?!](?=[\p{Han}“「『（”」』])")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _LANG_NAMES = {"zh": "Chinese", "ja": "Japanese"}
 #: half-width ``! ?`` between Japanese characters (commas and colons are left alone: ``10:30``,
 #: and a half-width comma is an accepted variant in Japanese technical writing); the ``!``
 #: or ``?`` that ends a line of casual Japanese is not between two characters
-_HALF_JA = regex.compile(rf"[!?](?<=[{_CJK}ー].)(?=[{_CJK}「『])")
+_HALF_JA = lint.LazyPattern(regex, rf"[!?](?<=[{_CJK}ー].)(?=[{_CJK}「『])")
 _FULL_JA = {"?": "？", "!": "！"}
 #: a half-width ``! ?`` that ends a line, is doubled (``!!``, ``?!``) or followed by a space:
 #: the writer's own casual style, in which a ``!`` between two sentences is no artifact either
-_CASUAL_JA = regex.compile(r"[!?](?:[!?！？\s]|$)", regex.MULTILINE)
+_CASUAL_JA = lint.LazyPattern(regex, r"[!?](?:[!?！？\s]|$)", regex.MULTILINE)
 #: ASCII spaces before an opening / after a closing full-width quotation mark (Chinese: after
 #: a Han character or full-width punctuation; Japanese: after kana too, as in ``女性は 「``)
-_SPACE_QUOTE = regex.compile(
+_SPACE_QUOTE = lint.LazyPattern(regex, 
     rf"(?<=[{_CJK}ー，。：；！？、])[ \t\u00a0]+(?=[“「『][{_CJK}])"
     rf"|(?<=[{_CJK}][”」』])[ \t\u00a0]+(?=[{_CJK}，。；！？、])"
 )
 #: an ASCII parenthesis around a CJK clause between CJK text: ``影響とみられる(日本での...)。``
 #: Chinese and Japanese write （）; ASCII parentheses around Latin text, numbers or a single
 #: character (``(38)``, ``(笑)``, ``(株)``, ``(月)``) are left alone
-_ASCII_PARENS = regex.compile(
+_ASCII_PARENS = lint.LazyPattern(regex, 
     rf"\((?<=[{_CJK}ー，。、]\()(?P<body>[{_CJK}ー][{_CJK}ー，、。・0-9０-９]{{3,60}})\)"
     rf"(?=[{_CJK}ー，。、；：！？]|$)",
     regex.MULTILINE,
 )
 #: an ASCII parenthesis touching CJK text: ``さん(38)``, ``(株)ソニー``, ``大学(Harvard)``
-_ASCII_PAREN_NEXT_TO_CJK = regex.compile(rf"[{_CJK}ー]\(|\)[{_CJK}ー]")
+_ASCII_PAREN_NEXT_TO_CJK = lint.LazyPattern(regex, rf"[{_CJK}ー]\(|\)[{_CJK}ー]")
 #: characters that, right after a hyphenated pair, make it a place or an organisation
 _PLACE_AFTER = set("州省市县区镇村河江湖岛港湾城站线路街峰谷岭国队盟部院会社厂矿")
 _PLACE_ENDINGS = ("斯克", "格勒", "堡", "波尔", "维尔", "维茨")
 _KANA_TITLES = ("大統領|首相|外相|国防相|氏|さん|様|議員|選手|監督|容疑者|被告|会長|社長|教授|博士|記者|代表|"
                 "書記長|議長|長官|大使|候補|元大統領|前大統領|副大統領|報道官|司令官|知事|市長|夫人")
-_KANA_TITLE_AFTER = regex.compile(rf"(?:{_KANA_TITLES})")
-_KANA_TITLE_BEFORE = regex.compile(rf"(?:{_KANA_TITLES})(?:の)?$")
+_KANA_TITLE_AFTER = lint.LazyPattern(regex, rf"(?:{_KANA_TITLES})")
+_KANA_TITLE_BEFORE = lint.LazyPattern(regex, rf"(?:{_KANA_TITLES})(?:の)?$")
 _RANGE_CHARS = set("一二三四五六七八九十百千万亿零两年月日时点号周")
 
 

@@ -60,35 +60,35 @@ _PL_VERBS = (r"powiedzia|doda|podkreśli|zaznaczy|stwierdzi|wyjaśnia|wyjaśni|t
              r"relacjonowa|argumentowa|podsumowa|skomentowa|zapowiedzia|przekonywa")
 #: Attributions with an explicit subject pronoun in other languages: (pattern, male, female)
 _OTHER_ATTR = {
-    "es": (regex.compile(
+    "es": (lint.LazyPattern(regex,
         rf"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>{_ES_VERBS})"
         r"\s+(?P<pron>él|ella)\b"), "él", "ella"),
-    "it": (regex.compile(
+    "it": (lint.LazyPattern(regex,
         rf"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>{_IT_VERBS})"
         r"\s+(?P<pron>lui|lei)\b"), "lui", "lei"),
-    "pt": (regex.compile(
+    "pt": (lint.LazyPattern(regex,
         rf"(?:[”\"»’][ \t]*,?[ \t]*)(?P<attr>{_PT_VERBS})"
         r"\s+(?P<pron>ele|ela)\b"), "ele", "ela"),
-    "fr": (regex.compile(
+    "fr": (lint.LazyPattern(regex,
         r"\b(?:dit|explique|raconte|ajoute|affirme|confie|poursuit|précise|souligne|lance|assure|estime|"
         r"indique|déclare|reconnaît|rappelle|résume|sourit|témoigne|insiste|admet|avoue|conclut|"
         r"a-t|répond|explique-t|ajoute-t|raconte-t|affirme-t|confie-t|précise-t|souligne-t|assure-t|estime-t|"
         r"indique-t|déclare-t|rappelle-t|insiste-t|avoue-t)-(?P<pron>il|elle)\b"), "il", "elle"),
-    "de": (regex.compile(
+    "de": (lint.LazyPattern(regex,
         rf"(?:[“”\"«»‘’][ \t]*,?[ \t]*)(?P<attr>{_DE_VERBS})\s+(?P<pron>er|sie)\b"), "er", "sie"),
     # 'zegt ze': after a verb in the singular, ze is 'she' (they would be 'zeggen ze')
-    "nl": (regex.compile(
+    "nl": (lint.LazyPattern(regex,
         rf"(?:[“”\"«»‘’][ \t]*,?[ \t]*)(?P<attr>{_NL_VERBS})\s+(?P<pron>hij|ze|zij)\b"), "hij", "ze"),
-    "sv": (regex.compile(
+    "sv": (lint.LazyPattern(regex,
         rf"(?:[“”\"«»‘’][ \t]*,?[ \t]*)(?P<attr>{_SV_VERBS})\s+(?P<pron>han|hon)\b"), "han", "hon"),
     # Russian and Polish mark the gender on the past tense: '», — сказала (она)', '” – powiedziała'
-    "ru": (regex.compile(
+    "ru": (lint.LazyPattern(regex,
         rf"(?:[»”\"][ \t]*,?[ \t]*[—–-][ \t]*)(?P<attr>(?P<verb>{_RU_VERBS})(?P<fem>а)?"
         r"(?:[ \t]+(?P<pron>он|она)\b)?)(?![\p{L}])"), "он", "она"),
-    "pl": (regex.compile(
+    "pl": (lint.LazyPattern(regex,
         rf"(?:[»”\"][ \t]*,?[ \t]*[—–-][ \t]*)(?P<attr>(?P<verb>{_PL_VERBS})ł(?P<fem>a)?"
         r"(?:[ \t]+(?P<pron>on|ona)\b)?)(?![\p{L}])"), "on", "ona"),
-    "zh": (regex.compile(r"[”」][ \t]*[，,]?[ \t]*(?P<attr>(?P<pron>[他她])(?:笑着说|补充说|告诉记者|表示|介绍|坦言|回忆|说|称|道))"),
+    "zh": (lint.LazyPattern(regex, r"[”」][ \t]*[，,]?[ \t]*(?P<attr>(?P<pron>[他她])(?:笑着说|补充说|告诉记者|表示|介绍|坦言|回忆|说|称|道))"),
            "他", "她"),
 }
 #: Cheap supersets of the attribution patterns of each language, for ``re`` on the
@@ -102,7 +102,7 @@ _OTHER_ATTR = {
 
 
 def _quoted_cues(quotes: str, verbs: str, pronouns: str) -> tuple:
-    return tuple(re.compile(rf"{re.escape(q)}[ \t]*,?[ \t]*(?:{verbs})\s+(?:{pronouns})") for q in quotes)
+    return tuple(lint.LazyPattern(re, rf"{re.escape(q)}[ \t]*,?[ \t]*(?:{verbs})\s+(?:{pronouns})") for q in quotes)
 
 
 _ATTR_CUES = {
@@ -111,13 +111,13 @@ _ATTR_CUES = {
     "es": _quoted_cues("”\"»’", _ES_VERBS, "él|ella"),
     "it": _quoted_cues("”\"»’", _IT_VERBS, "lui|lei"),
     "pt": _quoted_cues("”\"»’", _PT_VERBS, "ele|ela"),
-    "fr": (re.compile(r"-(?:il|elle)"),),
+    "fr": (lint.LazyPattern(re, r"-(?:il|elle)"),),
     "de": _quoted_cues("“”\"«»‘’", _DE_VERBS, "er|sie"),
     "nl": _quoted_cues("“”\"«»‘’", _NL_VERBS, "hij|ze|zij"),
     "sv": _quoted_cues("“”\"«»‘’", _SV_VERBS, "han|hon"),
-    "ru": (re.compile(rf"[—–-][ \t]*(?:{_RU_VERBS})"),),
-    "pl": (re.compile(rf"[—–-][ \t]*(?:{_PL_VERBS})ł"),),
-    "zh": (re.compile(r"[他她](?:笑着说|补充说|告诉记者|表示|介绍|坦言|回忆|说|称|道)"),),
+    "ru": (lint.LazyPattern(re, rf"[—–-][ \t]*(?:{_RU_VERBS})"),),
+    "pl": (lint.LazyPattern(re, rf"[—–-][ \t]*(?:{_PL_VERBS})ł"),),
+    "zh": (lint.LazyPattern(re, r"[他她](?:笑着说|补充说|告诉记者|表示|介绍|坦言|回忆|说|称|道)"),),
 }
 #: the pronoun of the other gender, for the suggestion
 _SWAP = {
@@ -131,27 +131,27 @@ _RU_COMMON = _RU_VERBS + r"|был|стал|работал|решил|жил|н�
 _PL_COMMON = (_PL_VERBS + r"|by|mia|zosta|pracowa|chcia|musia|zdecydowa|postanowi|przyjecha|wróci|mieszka|straci|"
               r"dosta|kupi|uzna|ogłosi|zaprzeczy|prowadzi|kierowa|pozna|zrobi|widzia|słysza|czu|wiedzia")
 _OTHER_PRONOUNS = {
-    "es": regex.compile(r"\b(?:(?P<m>[Éé]l)|(?P<f>[Ee]lla))\b"),
-    "it": regex.compile(r"\b(?:(?P<m>[Ll]ui)|(?P<f>lei))\b"),
-    "pt": regex.compile(r"\b(?:(?P<m>[Ee]le|dele)|(?P<f>[Ee]la|dela))\b"),
+    "es": lint.LazyPattern(regex, r"\b(?:(?P<m>[Éé]l)|(?P<f>[Ee]lla))\b"),
+    "it": lint.LazyPattern(regex, r"\b(?:(?P<m>[Ll]ui)|(?P<f>lei))\b"),
+    "pt": lint.LazyPattern(regex, r"\b(?:(?P<m>[Ee]le|dele)|(?P<f>[Ee]la|dela))\b"),
     # 'il' as a subject, not impersonal (il faut, il y a, il s'agit, il est possible...)
-    "fr": regex.compile(
+    "fr": lint.LazyPattern(regex,
         r"\b(?:(?P<m>[Ii]l)(?!\s+(?:y\b|faut|fallait|fallu|faudra|faudrait|s['’]agit|s['’]agissait|semble|semblait|"
         r"paraît|reste|restait|existe|pleut|suffit|vaut|est\s+(?:possible|impossible|difficile|important|temps|"
         r"vrai|clair|nécessaire|probable|prévu|question|interdit|urgent)))|(?P<f>[Ee]lle))\b"),
     # 'Sie' inside a sentence is the polite 'you' (Folgen Sie uns)
-    "de": regex.compile(r"\b(?:(?P<m>[Ee]r)|(?P<f>sie|(?<=(?:^|[.!?:“„\"«»])\s{0,2})Sie))\b"),
+    "de": lint.LazyPattern(regex, r"\b(?:(?P<m>[Ee]r)|(?P<f>sie|(?<=(?:^|[.!?:“„\"«»])\s{0,2})Sie))\b"),
     # Dutch 'ze' is also 'they', 'them': only 'zij' and 'haar' count, with 'zegt ze' itself
-    "nl": regex.compile(r"\b(?:(?P<m>[Hh]ij|[Hh]em)|(?P<f>[Zz]ij|[Hh]aar|(?<=(?:zegt|zei|vertelt|vertelde)\s+)ze))\b"),
-    "sv": regex.compile(r"\b(?:(?P<m>[Hh]an|[Hh]onom|[Hh]ans)|(?P<f>[Hh]on|[Hh]enne|[Hh]ennes))\b"),
+    "nl": lint.LazyPattern(regex, r"\b(?:(?P<m>[Hh]ij|[Hh]em)|(?P<f>[Zz]ij|[Hh]aar|(?<=(?:zegt|zei|vertelt|vertelde)\s+)ze))\b"),
+    "sv": lint.LazyPattern(regex, r"\b(?:(?P<m>[Hh]an|[Hh]onom|[Hh]ans)|(?P<f>[Hh]on|[Hh]enne|[Hh]ennes))\b"),
     # Russian and Polish: the pronouns and the gender of common verbs in the past tense
-    "ru": regex.compile(
+    "ru": lint.LazyPattern(regex,
         rf"(?<!\p{{L}})(?:(?P<m>[Оо]н|[Ее]го|[Ее]му|него|нему|нём|(?:{_RU_COMMON})(?:ся)?)"
         rf"|(?P<f>[Оо]на|[Ее]ё|[Ее]е|[Ее]й|неё|нее|ней|(?:{_RU_COMMON})а(?:сь)?))(?!\p{{L}})"),
-    "pl": regex.compile(
+    "pl": lint.LazyPattern(regex,
         rf"(?<!\p{{L}})(?:(?P<m>[Oo]n|[Jj]ego|[Jj]emu|niego|niemu|(?:{_PL_COMMON})ł(?:em|eś)?)"
         rf"|(?P<f>[Oo]na|[Jj]ej|niej|nią|(?:{_PL_COMMON})ła(?:m|ś)?))(?!\p{{L}})"),
-    "zh": regex.compile(r"(?P<m>(?<![其吉])他(?![们人]))|(?P<f>她(?!们))"),
+    "zh": lint.LazyPattern(regex, r"(?P<m>(?<![其吉])他(?![们人]))|(?P<f>她(?!们))"),
 }
 #: languages whose female subject pronoun is also 'they': no evidence of a woman
 _WEAK_FEMALE = frozenset({"de", "nl"})

@@ -55,16 +55,16 @@ def _ja_verbs() -> list:
 
 _VERBS = "|".join(sorted(set(_ZH_VERBS + _ja_verbs()), key=len, reverse=True))
 #: a colon (half- or full-width) followed by a CLOSING mark: the candidates, rare in any text
-_COLON_CLOSE = regex.compile(r"[ \t]*[:：][ \t]*[”」』]")
+_COLON_CLOSE = lint.LazyPattern(regex, r"[ \t]*[:：][ \t]*[”」』]")
 #: speech verb (with an optional short addressee after 告诉/对...说) ending right before the
 #: colon: the attribution has been put inside the quotation marks
-_VERB_END = regex.compile(rf"(?:告诉[\p{{L}}\p{{N}}]{{1,12}}|(?:{_VERBS}))$")
+_VERB_END = lint.LazyPattern(regex, rf"(?:告诉[\p{{L}}\p{{N}}]{{1,12}}|(?:{_VERBS}))$")
 #: characters right after a closing mark that continue the sentence around a quoted label
 #: (「注意：」と書かれた, “备注：”的内容): the text after it is no quotation
 _AFTER_LABEL = set("とのをがはもにでやへか的和与及或等是中里上")
 #: a Japanese clause with a subject (は/が) ending in a verb form: ``田中さんはこう答える``
-_JA_CLAUSE = regex.compile(r"[はが][^「」“”『』：:]{0,30}(?:[うくすつぬむるぐぶただ]|ます|ました)$")
-_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{L}]")
+_JA_CLAUSE = lint.LazyPattern(regex, r"[はが][^「」“”『』：:]{0,30}(?:[うくすつぬむるぐぶただ]|ます|ました)$")
+_CJK_LETTER = lint.LazyPattern(regex, r"[\p{Han}\p{Hiragana}\p{Katakana}\p{L}]")
 
 #: where a clause (and so a missing opening mark) starts, looking backwards
 _STOPS = "。！？!?；;\n”」』"
