@@ -764,9 +764,13 @@ class NameVariant(lint.Rule):
         heads = [st[:4] for st in stems.values() if len(st) >= 7]
         if len(set(keys)) == len(keys) and len(set(heads)) == len(heads):
             return
+        # the keys two stems share, then the names under each (set operations in C: no
+        # index of every key)
+        seen: set = set()
+        met = {k for k in keys if k in seen or seen.add(k)}
         index: dict[str, list] = defaultdict(list)
         for n, st in stems.items():
-            for key in _deletions(st):
+            for key in met.intersection(_deletions(st)):
                 index[key].append(n)
         pairs = {(x, y) for g in index.values() if len(g) >= 2 for x in g for y in g if x < y}
         by_head: dict[str, list] = defaultdict(list)
