@@ -36,6 +36,11 @@ from ._spn_common import TrieMatcher, search_lowered, trie_body
 LATIN = ("en", "it", "es", "fr", "de", "pt", "nl", "pl", "tr")
 CYRILLIC = ("ru",)
 LANGUAGES = LATIN + CYRILLIC
+#: Cyrillic languages whose paragraphs are checked for Latin-script keywords only: their
+#: text mixes in Russian words and their own cognates of them, which are no injection
+LATIN_ONLY = ("uk", "bg")
+#: the languages of the paragraphs INJ001 looks at
+PARAGRAPH_LANGUAGES = LANGUAGES + LATIN_ONLY
 NAMES = {"en": "English", "it": "Italian", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
          "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "ru": "Russian"}
 #: a candidate is (nearly) unknown in the paragraph's language...
@@ -282,6 +287,8 @@ def _is_cyrillic(word: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _languages_of_script(lang: str, cyr: bool) -> tuple:
+    if cyr and lang in LATIN_ONLY:
+        return ()  # a Russian word in Ukrainian or Bulgarian text is no keyword
     return tuple(m for m in (CYRILLIC if cyr else LATIN) if m != lang)
 
 
@@ -428,7 +435,7 @@ def foreign_runs(doc) -> list[ForeignRun]:
     paras = [(para, para.lang or doc.lang) for para in doc.paragraphs if para.kind in ("text", "list", "quote")]
     # Pre-check on the document's distinct words (C speed): a run grows from a core word,
     # lower case and foreign in its paragraph's language; most documents have none.
-    langs = {lang for _, lang in paras if lang in LANGUAGES}
+    langs = {lang for _, lang in paras if lang in PARAGRAPH_LANGUAGES}
     if not langs:
         return out
     distinct = doc.word_set

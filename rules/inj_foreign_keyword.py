@@ -30,7 +30,7 @@ class ForeignKeyword(lint.Rule):
     code = "INJ001"
     name = "foreign-keyword"
     severity = "warning"
-    languages = inj.LANGUAGES
+    languages = inj.PARAGRAPH_LANGUAGES
     summary = "words of another language injected into a sentence"
     fix_hint = "Delete the injected keyword (and the link it usually carried)."
     fix = None
@@ -44,6 +44,8 @@ class ForeignKeyword(lint.Rule):
                      covers="siteleri"),
         lint.Example("The government decided to raise казино taxes on housing for all citizens this year.", "en",
                      covers="казино"),
+        lint.Example("Уряд вирішив підвищити податки juegos de casino gratis на житло для всіх громадян.", "uk",
+                     covers="juegos de casino gratis"),
     )
     no_matches = (
         lint.Example("We ordered paella and a glass of vino at the restaurant, a real zeitgeist moment.", "en"),
@@ -51,6 +53,7 @@ class ForeignKeyword(lint.Rule):
         lint.Example("He runs a shop called Badoo Incelemeleri in the city centre near the station.", "en"),
         lint.Example("Il ristorante serve una paella ottima e il vino della casa è buono.", "it"),
         lint.Example("Rüzgar çıkınca pilot herkesin balona binmesini yasakladı ve tur iptal edildi.", "tr"),
+        lint.Example("Він сказав, що це просто «ничего страшного», і пішов додому пішки.", "uk"),
         lint.Example("The motto (per aspera ad astra) was carved above the door of the old school.", "en"),
     )
 
