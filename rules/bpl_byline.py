@@ -185,6 +185,8 @@ class Byline(lint.Rule):
     fix = None
     confidence = 0.35
     matches = (
+        lint.Example("Επιμέλεια: Νίκος Παπαδόπουλος\n\nΗ κυβέρνηση ανακοίνωσε χθες νέα μέτρα για τη στέγαση.", "el",
+                     covers="Επιμέλεια"),
         lint.Example("By Jane Cole | 4 May 2024, 9:15am | Updated 5 May 2024\n\nThe council approved the plan.", "en",
                      covers="By Jane Cole"),
         lint.Example("Posted by Sam Ortiz in Engineering · 6 min read\n\nWe moved our build to a new cache.", "en",

@@ -174,6 +174,8 @@ class CallToAction(lint.Rule):
     fix = None
     confidence = 0.85
     matches = (
+        lint.Example("O prefeito renunciou ontem.\n\nSiga a gente no Instagram\n\nA oposição pede eleições.", "pt",
+                     covers="Siga a gente no Instagram"),
         lint.Example("Hanno attraversato il confine.\n\nUnisciti al canale Telegram di FT\n\nErano stanchi.", "it",
                      covers="Unisciti al canale Telegram di FT"),
         lint.Example("Rimani attraverso l’ultima copertura della guerra.\n\nHanno attraversato il confine ieri sera.",

@@ -35,6 +35,8 @@ class SeoSpam(lint.Rule):
     fix = None
     confidence = 0.55
     matches = (
+        lint.Example("El ayuntamiento aprobó juegos de casino gratis el presupuesto del año.", "es",
+                     covers="juegos de casino gratis"),
         lint.Example("You can get title loans near me today and pay later.", "en", covers="title loans near me"),
         lint.Example("Read about buy viagra online before your visit.", "en", covers="buy viagra online"),
         lint.Example("The festival best-online-casino-bonus drew a large crowd.", "en", covers="best-online-casino-bonus"),

@@ -8,7 +8,8 @@ unseen kinds of damage fails here, and so does one that reports anything on the 
 controls (files with no planted artifact). Most of these texts guided the changes of the
 release that added them, so they overstate how well unspun does on text it has never
 seen; the ``blind`` set (12 languages) was written without looking at the rules and
-measured once before any change (86 of 144 found, against 67 by the previous release).
+measured once before any change (86 of 144 found, against 67 by the previous release);
+the lexicon gaps it showed were filled after (91 now), so it is no longer blind either.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from lint.source import Source
 
 PROBES = Path(__file__).parent / "data" / "probes"
 #: planted artifacts found (a finding of the artifact's family overlaps it), at least
-FLOORS = {"en": 55, "latin": 100, "other": 110, "more-latin": 100, "more-scripts": 108, "blind": 84}
+FLOORS = {"en": 55, "latin": 100, "other": 110, "more-latin": 100, "more-scripts": 108, "blind": 88}
 LINTER = Linter(Settings(), load_registry())
 
 
