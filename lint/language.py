@@ -204,8 +204,9 @@ _CYRILLIC_LETTERS = {
     "sr": "ђћ",
     "uk": "їєґ",
 }
-#: a UTF-8 lead byte of Cyrillic (Р, С in cp1251) and a continuation byte read as cp1251
-_MOJIBAKE_PAIR = re.compile("[РС][\u0402-\u040f\u0452-\u045f\u0490\u0491\u0401\u0451\u0404\u0454"
+#: a UTF-8 lead byte of Cyrillic (Р, С in cp1251) and a continuation byte read as cp1251,
+#: and UTF-8 punctuation (dashes, quotes: E2 80 xx, "вЂ" and one more) read so
+_MOJIBAKE_PAIR = re.compile("вЂ.|[РС][\u0402-\u040f\u0452-\u045f\u0490\u0491\u0401\u0451\u0404\u0454"
                             "\u0406\u0456\u0407\u0457\u0408\u0458\u0405\u0455\u040e\u045e"
                             "‚„…†‡€‰‹‘’“”•–—™›\u00a0¤¦§©«¬\u00ad®°±µ¶·№»]")
 _SERBO_MACEDONIAN = re.compile("[јљњџЈЉЊЏ]")
@@ -227,22 +228,28 @@ def _cyrillic_language(text: str) -> Optional[str]:
     ('uk', 'bg')
     >>> _cyrillic_language("Мы уезжаем завтра."), _cyrillic_language("Он сказал") is None
     ('ru', True)
+    >>> _cyrillic_language("Вчера в Києве прошла встреча, это было важно и интересно для всех.")
+    'ru'
     """
     text = _MOJIBAKE_PAIR.sub("", text)  # UTF-8 Cyrillic read as cp1251 holds every letter
     counts = {lang: sum(text.count(ch) + text.count(ch.upper()) for ch in letters)
               for lang, letters in _CYRILLIC_LETTERS.items()}
-    best = max(counts, key=counts.get)
-    if counts[best]:
-        return best
+    russian = len(_RUSSIAN_ONLY.findall(text))
+    # the other alphabets lack ы э ё and Russian lacks their letters: a Russian text that
+    # names Київ, or a Ukrainian one that quotes Russian, goes by the letters it has more of
+    # (і is Ukrainian or Belarusian, and Belarusian has ў)
+    for lang in ("be", "mk", "sr"):
+        if counts[lang] and counts[lang] * 2 > russian:
+            return lang
+    if counts["uk"] + len(_UK_I.findall(text)) > russian:
+        return "uk"
+    if russian:
+        return "ru"
     if _SERBO_MACEDONIAN.search(text):
         return "sr"
-    russian = len(_RUSSIAN_ONLY.findall(text))
-    if not russian:
-        if len(_UK_I.findall(text)) >= 2:
-            return "uk"
-        if _HARD_SIGN.search(text) or len(_BULGARIAN_WORDS.findall(text)) >= 2:
-            return "bg"
-    return "ru" if russian else None
+    if _HARD_SIGN.search(text) or len(_BULGARIAN_WORDS.findall(text)) >= 2:
+        return "bg"
+    return None
 
 
 #: one profile hit, in integer units: a word in k profiles gives each UNIT // k (exact for
