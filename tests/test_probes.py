@@ -1,4 +1,4 @@
-"""Recall and precision on probe texts: damaged and clean news-style texts in 27 languages,
+"""Recall and precision on probe texts: damaged and clean news-style texts in 25 languages,
 written for unspun by its developers to measure how the rules generalise beyond the seeds
 (tests/data/probes/README.md). Each damaged text comes with the artifacts planted in it
 (``key.jsonl``: file, quoted span, family, kind, language, offsets).
